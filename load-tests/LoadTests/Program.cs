@@ -1,1 +1,3 @@
-return 0;
+using Dispatch.LoadTests.Commands;
+
+return await DispatchLoadCli.Build().Parse(args).InvokeAsync();

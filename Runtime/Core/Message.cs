@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace Dispatch.Runtime.Core;
+
+/// <summary>One request to a grain activation: the turn to run and where its answer goes.</summary>
+internal abstract class Message(GrainId target, string name, CallChain? chain, bool interleave, long deadline)
+{
+    public GrainId Target { get; } = target;
+
+    /// <summary>"IInterface.Method" or a system name such as "timer".</summary>
+    public string Name { get; } = name;
+
+    public CallChain? Chain { get; } = chain;
+
+    /// <summary>May run interleaved with other turns at await points.</summary>
+    public bool Interleave { get; } = interleave;
+
+    /// <summary>Stopwatch timestamp after which the caller has given up.</summary>
+    public long Deadline { get; } = deadline;
+
+    /// <summary>The caller's trace context, so the turn's span continues the caller's trace.</summary>
+    public ActivityContext ParentContext { get; } = Activity.Current?.Context ?? default;
+
+    public abstract bool IsCompleted { get; }
+
+    /// <summary>Runs the turn on <paramref name="grain"/> and completes the caller's task; never throws.</summary>
+    public abstract Task RunAsync(object grain);
+
+    /// <summary>Completes the caller's task with <paramref name="error"/> unless it is already complete.</summary>
+    public abstract void Fail(Exception error);
+}
+
+internal sealed class Message<T>(GrainId target, MethodEntry? method, CallChain? chain, bool interleave, long deadline, Func<object, CancellationToken, Task<T>> invoke, string? name = null)
+    : Message(target, name ?? method?.Name ?? "call", chain, interleave, deadline)
+{
+    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<T> Task => _completion.Task;
+
+    public override bool IsCompleted => _completion.Task.IsCompleted;
+
+    public override async Task RunAsync(object grain)
+    {
+        try
+        {
+            _completion.TrySetResult(await invoke(grain, CancellationToken.None));
+        }
+        catch (Exception error)
+        {
+            _completion.TrySetException(error);
+        }
+    }
+
+    public override void Fail(Exception error) => _completion.TrySetException(error);
+}

@@ -1,0 +1,8 @@
+using Dispatch.Runtime;
+
+namespace Dispatch.LoadTests.Bench;
+
+public sealed class PingGrain : Grain, IPingGrain
+{
+    public Task<int> Ping(int value) => Task.FromResult(value + 1);
+}

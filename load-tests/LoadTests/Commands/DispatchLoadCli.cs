@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Dispatch.LoadTests.Commands;
+
+/// <summary>The dispatch-load command line: every scenario is a subcommand.</summary>
+public static class DispatchLoadCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Dispatch load tests: runtime benchmark and citywide surge simulator.");
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+}
