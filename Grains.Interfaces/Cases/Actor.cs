@@ -1,0 +1,16 @@
+namespace Dispatch.Grains.Interfaces.Cases;
+
+/// <summary>Who asks: a role from the API's role table, its scope (a center or department id; null for admin) and a display name.</summary>
+public sealed record Actor(string Role, string? Scope, string Name)
+{
+    public const string Commissioner = "commissioner";
+    public const string Department = "department";
+    public const string DutyLeader = "dutyLeader";
+    public const string Admin = "admin";
+    public const string System = "system";
+
+    /// <summary>The engine itself (deadlines, escalation).</summary>
+    public static Actor Engine { get; } = new(System, null, "system");
+
+    public override string ToString() => Scope is null ? Role : $"{Role}:{Scope}";
+}

@@ -1,0 +1,23 @@
+namespace Dispatch.Grains.Interfaces.Cases;
+
+/// <summary>The case commands that carry only a kind, a text and an actor.</summary>
+public enum CaseCommandKind
+{
+    /// <summary>Resolve with an outcome (text required).</summary>
+    Resolve,
+
+    /// <summary>Close a resolved case.</summary>
+    Close,
+
+    /// <summary>Manual escalation one level up (reason required).</summary>
+    Escalate,
+
+    /// <summary>Supervise (督办): push the summoned departments (note required).</summary>
+    Supervise,
+
+    /// <summary>A duty leader takes the case (领导包案).</summary>
+    Take,
+}
+
+/// <summary>Resolve, close, escalate, supervise or take: <see cref="Text"/> is the outcome, reason or note.</summary>
+public sealed record CaseCommand(CaseCommandKind Kind, string? Text, string? Note, Actor Actor);

@@ -1,0 +1,29 @@
+using Dispatch.Grains.Interfaces.Model;
+using NodaTime;
+
+namespace Dispatch.Grains.Interfaces.Cases;
+
+/// <summary>A case in lists and on the live channel: no timeline, no summonses, counts instead.</summary>
+public sealed record CaseSummary(
+    string Id,
+    string GridId,
+    string TownshipId,
+    string CenterId,
+    CenterLevel Level,
+    Category Category,
+    CaseTier? Tier,
+    RiskColour? Risk,
+    CaseState State,
+    string Summary,
+    Instant CreatedAt,
+    Instant? DueAt,
+    int OpenSummonses,
+    int Escalations,
+    string? Leader,
+    int Version)
+{
+    /// <summary>Open (not resolved, closed or followed up) and past its due time at <paramref name="now"/>.</summary>
+    public bool IsOverdueAt(Instant now) => IsOpen && DueAt is { } due && due < now;
+
+    public bool IsOpen => State is not (CaseState.Resolved or CaseState.Closed or CaseState.FollowedUp);
+}

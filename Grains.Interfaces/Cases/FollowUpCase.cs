@@ -1,0 +1,4 @@
+namespace Dispatch.Grains.Interfaces.Cases;
+
+/// <summary>The follow-up visit (回访): satisfaction 1..5.</summary>
+public sealed record FollowUpCase(int Satisfaction, string? Note, Actor Actor);

@@ -1,0 +1,6 @@
+using Dispatch.Grains.Interfaces.Model;
+
+namespace Dispatch.Grains.Interfaces.Cases;
+
+/// <summary>A new case (POST /api/v1/cases), already validated for shape by the API.</summary>
+public sealed record ReportCase(string GridId, Category Category, string Summary, CaseSource Source, CaseTier? Tier, RiskColour? Risk, string? Reporter, Actor Actor);

@@ -1,0 +1,4 @@
+namespace Dispatch.Grains.Interfaces.Cases;
+
+/// <summary>A department acting on one of its summonses.</summary>
+public sealed record SummonsCommand(string SummonsId, SummonsActionKind Kind, string? Note, bool Done, Actor Actor);

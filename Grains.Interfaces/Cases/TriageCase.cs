@@ -1,0 +1,6 @@
+using Dispatch.Grains.Interfaces.Model;
+
+namespace Dispatch.Grains.Interfaces.Cases;
+
+/// <summary>Fixes category, tier and risk colour (三定): the case's deadline follows from the tier.</summary>
+public sealed record TriageCase(Category? Category, CaseTier Tier, RiskColour Risk, string? Note, Actor Actor);

@@ -1,0 +1,26 @@
+using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Runtime;
+
+namespace Dispatch.Grains.Interfaces;
+
+/// <summary>One case, keyed by case id: its lifecycle, summonses, deadlines and escalations.</summary>
+public interface ICaseGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the case; Conflict when this id exists already.</summary>
+    Task<CommandResult<CaseView>> Report(ReportCase command);
+
+    /// <summary>The case, or null when it does not exist.</summary>
+    [ReadOnly]
+    Task<CaseView?> Get();
+
+    Task<CommandResult<CaseView>> Triage(TriageCase command);
+
+    /// <summary>Summons departments; succeeds only after the summonses and their deadlines are stored.</summary>
+    Task<CommandResult<IReadOnlyList<SummonsView>>> Whistle(WhistleCase command);
+
+    Task<CommandResult<CaseView>> Apply(CaseCommand command);
+
+    Task<CommandResult<CaseView>> FollowUp(FollowUpCase command);
+
+    Task<CommandResult<SummonsView>> ActOnSummons(SummonsCommand command);
+}
