@@ -90,4 +90,20 @@ public sealed class RoutingRulesTests
 
         Assert.All(needed, k => Assert.NotEmpty(TestCity.Model.DepartmentsAt("tc-a", k)));
     }
+
+    [Fact]
+    public void Route_Baotou_EveryCategoryAtEveryTownshipYieldsThreeToSixDistinctDepartments()
+    {
+        var city = TestCity.Baotou;
+        foreach (var township in city.Centers.Where(c => c.Level == CenterLevel.Township))
+        {
+            foreach (var category in Enum.GetValues<Category>())
+            {
+                var route = city.Route(category, township.Id);
+                Assert.True(route.Count is >= 3 and <= 6, $"{category} at {township.Id} yields {route.Count}");
+                Assert.Equal(route.Count, route.Select(d => d.Id).Distinct().Count());
+                Assert.All(route, d => Assert.Contains(d.CenterId, city.AncestorsAndSelf(township.Id).Select(c => c.Id)));
+            }
+        }
+    }
 }
