@@ -23,4 +23,10 @@ public interface ICaseGrain : IGrainWithStringKey
     Task<CommandResult<CaseView>> FollowUp(FollowUpCase command);
 
     Task<CommandResult<SummonsView>> ActOnSummons(SummonsCommand command);
+
+    /// <summary>
+    /// Re-sends every undelivered copy in the case's outbox now and completes when the receivers have answered;
+    /// returns how many copies remain undelivered (0 when all are confirmed).
+    /// </summary>
+    Task<int> DeliverOutbox();
 }

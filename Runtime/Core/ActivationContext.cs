@@ -26,6 +26,7 @@ internal sealed class ActivationContext
     private Phase _phase = Phase.Activating;
     private int _running;
     private bool _deactivationRequested;
+    private bool _stopWhenActive;
 
     public ActivationContext(GrainId id, GrainTypeInfo type, GrainRuntime runtime)
     {
@@ -80,6 +81,20 @@ internal sealed class ActivationContext
 
     public void RequestDeactivation() => _deactivationRequested = true;
 
+    /// <summary>Silo stop: deactivate now, or as soon as activation finishes.</summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            if (_phase == Phase.Activating)
+            {
+                _stopWhenActive = true;
+                return;
+            }
+        }
+        TryBeginDeactivation();
+    }
+
     private async Task RunAsync()
     {
         try
@@ -92,11 +107,14 @@ internal sealed class ActivationContext
             Fail(error);
             return;
         }
+        bool stop;
         lock (_gate)
         {
             if (_phase == Phase.Activating) _phase = Phase.Active;
+            stop = _stopWhenActive;
         }
         RuntimeTelemetry.Activations.Add(1);
+        if (stop) TryBeginDeactivation();
 
         var reader = _mailbox.Reader;
         while (await reader.WaitToReadAsync())

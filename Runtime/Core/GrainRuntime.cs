@@ -21,6 +21,7 @@ public sealed class GrainRuntime : IGrainFactory
     private readonly ConcurrentDictionary<GrainId, ActivationContext> _activations = new();
     private readonly GrainTypeRegistry _registry;
     private readonly IPlacementDirector _placement;
+    private volatile bool _stopping;
 
     internal GrainRuntime(IOptions<SiloOptions> options, GrainTypeRegistry registry, IServiceProvider services, IClock clock,
         IGrainStorage storage, IReminderTable reminderTable, EventBus events, IPlacementDirector placement, ILogger<GrainRuntime> logger)
@@ -106,17 +107,25 @@ public sealed class GrainRuntime : IGrainFactory
 
     private async Task SendSlowAsync(Message message, ActivationContext busy)
     {
-        while (true)
+        try
         {
-            await busy.Ended;
-            busy = GetOrCreateActivation(message.Target);
-            if (busy.TryEnqueue(message)) return;
+            while (true)
+            {
+                await busy.Ended;
+                busy = GetOrCreateActivation(message.Target);
+                if (busy.TryEnqueue(message)) return;
+            }
+        }
+        catch (Exception error)
+        {
+            message.Fail(error);
         }
     }
 
     private ActivationContext GetOrCreateActivation(GrainId id)
     {
         if (_activations.TryGetValue(id, out var existing)) return existing;
+        if (_stopping) throw new InvalidOperationException($"The silo is stopping; {id} is not activated.");
         _placement.EnsureLocal(id);
         var type = _registry.ForName(id.Type) ?? throw new InvalidOperationException($"Unknown grain type '{id.Type}'.");
         var created = new ActivationContext(id, type, this);
@@ -161,10 +170,11 @@ public sealed class GrainRuntime : IGrainFactory
     /// <summary>Deactivates every activation (silo stop), waiting at most the call timeout.</summary>
     internal async Task DeactivateAllAsync()
     {
+        _stopping = true;
         var ending = new List<Task>();
         foreach (var activation in _activations.Values)
         {
-            activation.TryBeginDeactivation();
+            activation.Stop();
             ending.Add(activation.Ended);
         }
         await Task.WhenAll(ending).WaitAsync(Options.CallTimeout).ConfigureAwait(false);

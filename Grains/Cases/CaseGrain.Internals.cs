@@ -1,0 +1,316 @@
+using System.Text.Json;
+using Dispatch.Grains.Domain.Escalation;
+using Dispatch.Grains.Domain.Identifiers;
+using Dispatch.Grains.Domain.StateMachines;
+using Dispatch.Grains.Engine;
+using Dispatch.Grains.Interfaces;
+using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Grains.Interfaces.Events;
+using Dispatch.Grains.Interfaces.Model;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Dispatch.Grains.Cases;
+
+public sealed partial class CaseGrain
+{
+    private async Task<CommandResult<CaseView>> ResolveAsync(CaseCommand command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("outcome", "An outcome is required.");
+        var transition = CaseStateMachine.Apply(Case.State, CaseAction.Resolve, Case.Tier);
+        if (transition.IsAlreadyThere) return CommandResult<CaseView>.Unchanged(ToView());
+        if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
+        Case.State = transition.To;
+        Case.Outcome = command.Text;
+        CancelOpenSummonses("case resolved");
+        AddTimeline("resolved", command.Actor, command.Text + NoteSuffix(command.Note));
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        EngineTelemetry.CasesResolved.Add(1);
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
+    private async Task<CommandResult<CaseView>> CloseAsync(CaseCommand command)
+    {
+        var transition = CaseStateMachine.Apply(Case.State, CaseAction.Close, Case.Tier);
+        if (transition.IsAlreadyThere || Case.State == CaseState.FollowedUp) return CommandResult<CaseView>.Unchanged(ToView());
+        if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
+        Case.State = transition.To;
+        CancelOpenSummonses("case closed");
+        AddTimeline("closed", command.Actor, command.Text ?? command.Note);
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
+    private async Task<CommandResult<CaseView>> EscalateManuallyAsync(CaseCommand command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("reason", "A reason is required.");
+        if (!Case.IsOpen) return CommandResult<CaseView>.Conflict($"Case {Case.Id} is {Case.State}; only an open case escalates.");
+        if (Case.TierLadderExhausted || engine.City.Parent(Case.CenterId) is null)
+        {
+            return CommandResult<CaseView>.Conflict($"Case {Case.Id} is at {Case.CenterId}, the top of the ladder.");
+        }
+        var now = Now;
+        var escalation = MoveUp(now, "manual", command.Text, command.Actor);
+        await CommitAsync();
+        EngineTelemetry.Escalations.Add(1, new KeyValuePair<string, object?>("kind", "manual"));
+        Publish(new EscalationRaised(escalation, Scopes()));
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
+    private async Task<CommandResult<CaseView>> SuperviseAsync(CaseCommand command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("note", "A note is required.");
+        if (!Case.IsOpen) return CommandResult<CaseView>.Conflict($"Case {Case.Id} is {Case.State}; only an open case is supervised.");
+        AddTimeline("supervised", command.Actor, command.Text);
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
+    private async Task<CommandResult<CaseView>> TakeAsync(CaseCommand command)
+    {
+        if (!Case.IsOpen) return CommandResult<CaseView>.Conflict($"Case {Case.Id} is {Case.State}; only an open case is taken.");
+        if (Case.Leader?.Name == command.Actor.Name) return CommandResult<CaseView>.Unchanged(ToView());
+        var now = Now;
+        Case.Leader = new LeaderView(command.Actor.Role, command.Actor.Name, now, command.Text ?? command.Note ?? "taken by the duty leader");
+        AddTimeline("leaderTookCase", command.Actor, command.Text ?? command.Note);
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
+    private SummonsRecord Issue(string departmentId, int level, Instant now, Duration? ackWithin, Duration? arriveWithin)
+    {
+        var risk = Case.Risk ?? RiskColour.Blue;
+        var (ackDue, arriveDue) = engine.Deadlines.SummonsDeadlines(risk, now, ackWithin, arriveWithin);
+        var summons = new SummonsRecord
+        {
+            Id = SummonsId.Create(Case.Id, Case.NextSummons++),
+            DepartmentId = departmentId,
+            State = SummonsState.Issued,
+            Risk = risk,
+            IssuedAt = now,
+            AckDueAt = ackDue,
+            ArriveDueAt = arriveDue,
+            EscalationLevel = level,
+            AckWithin = ackWithin,
+            ArriveWithin = arriveWithin,
+            Version = 1,
+        };
+        Case.Summonses.Add(summons);
+        MarkDepartment(summons);
+        return summons;
+    }
+
+    /// <summary>
+    /// A summons missed its deadline: it becomes escalated and the counterpart department one level up is summoned
+    /// with the next escalation level; past the top of the ladder the county duty leader on the rota takes the case.
+    /// </summary>
+    private EscalationView EscalateSummons(SummonsRecord summons, Instant due, Instant now)
+    {
+        var kind = summons.State == SummonsState.Issued ? "ack" : "arrive";
+        var missed = kind == "ack" ? "acknowledged" : "arrived";
+        summons.State = SummonsState.Escalated;
+        summons.Version++;
+        MarkDepartment(summons);
+        Case.Escalations++;
+        var parent = engine.City.ParentDepartment(summons.DepartmentId);
+        if (parent is not null)
+        {
+            var next = Issue(parent.Id, summons.EscalationLevel + 1, now, summons.AckWithin, summons.ArriveWithin);
+            summons.EscalatedTo = next.Id;
+            var center = engine.City.GetCenter(parent.CenterId);
+            var reason = $"{summons.DepartmentId} had not {missed} {summons.Id} by {due}";
+            AddTimeline("escalated", Interfaces.Cases.Actor.Engine, $"{reason}; summoned {parent.Id} ({next.Id})");
+            return new EscalationView(Case.Id, kind, summons.Id, summons.DepartmentId, parent.Id, next.Id, next.EscalationLevel,
+                Case.CenterId, center.Id, center.Level, Case.Leader?.Name, due, now, reason);
+        }
+        var why = $"{summons.DepartmentId}, the top of the ladder, had not {missed} {summons.Id} by {due}";
+        LeaderTakes(now, why);
+        var county = engine.City.CountyOf(Case.TownshipId) ?? engine.City.GetCenter(Case.CenterId);
+        return new EscalationView(Case.Id, "leader", summons.Id, summons.DepartmentId, null, null, summons.EscalationLevel + 1,
+            Case.CenterId, county.Id, county.Level, Case.Leader?.Name, due, now, why);
+    }
+
+    /// <summary>Moves the case to its center's parent; at the city, the ladder ends and a duty leader takes it.</summary>
+    private EscalationView MoveUp(Instant now, string kind, string reason, Actor actor)
+    {
+        var from = Case.CenterId;
+        var dueBefore = Case.DueAt;
+        Case.Escalations++;
+        var parent = engine.City.Parent(from);
+        if (parent is null)
+        {
+            Case.TierLadderExhausted = true;
+            LeaderTakes(now, reason);
+            var here = engine.City.GetCenter(from);
+            return new EscalationView(Case.Id, "leader", null, null, null, null, 0, from, from, here.Level, Case.Leader?.Name, dueBefore, now, reason);
+        }
+        Case.CenterId = parent.Id;
+        Case.Level = parent.Level;
+        if (Case.Tier is { } tier && kind == "tier") Case.DueAt = engine.Deadlines.CaseDueAt(tier, now);
+        AddTimeline("escalated", actor, $"moved from {from} to {parent.Id}: {reason}");
+        MarkCenter(from);
+        MarkCenter(parent.Id);
+        return new EscalationView(Case.Id, kind, null, null, null, null, 0, from, parent.Id, parent.Level, Case.Leader?.Name, dueBefore, now, reason);
+    }
+
+    private void LeaderTakes(Instant now, string reason)
+    {
+        if (Case.Leader is not null) return;
+        var county = engine.City.CountyOf(Case.TownshipId);
+        if (county is null || !engine.City.TryGetRota(county.Id, out _))
+        {
+            AddTimeline("leaderNeeded", Interfaces.Cases.Actor.Engine, $"no duty rota found for {Case.TownshipId}: {reason}");
+            return;
+        }
+        var shift = engine.City.OnDutyAt(county.Id, now);
+        var role = JsonNamingPolicy.CamelCase.ConvertName(shift.Role.ToString());
+        Case.Leader = new LeaderView(role, shift.Name, now, reason);
+        AddTimeline("leaderTookCase", Interfaces.Cases.Actor.Engine, $"{shift.Name} ({role}, on duty at {county.Id}): {reason}");
+        EngineTelemetry.LeaderTakes.Add(1);
+    }
+
+    private void CancelOpenSummonses(string why)
+    {
+        foreach (var s in Case.Summonses.Where(s => s.IsOpen))
+        {
+            s.State = SummonsState.Cancelled;
+            s.Note = why;
+            s.Version++;
+            MarkDepartment(s);
+        }
+    }
+
+    /// <summary>
+    /// Persists the case: moves the deadline reminder earlier first when needed (so a crash never leaves a stored
+    /// deadline without a reminder), writes the state, publishes the case event, then delivers the outbox.
+    /// </summary>
+    private async Task CommitAsync()
+    {
+        var now = Now;
+        Case.Version++;
+        var next = CaseDeadlines.Next(Case, now, engine.Options.OutboxRetry);
+        if (next is { } at && (Case.ReminderAt is not { } registered || registered <= now || at < registered))
+        {
+            await RegisterOrUpdateReminderAsync(DeadlineReminder, at);
+            Case.ReminderAt = at;
+        }
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Storage did not take it: forget the in-memory change so this activation matches what is stored.
+            await state.ReadStateAsync();
+            throw;
+        }
+        Publish(new CaseChanged(ToSummary(), Scopes()));
+        DeliverOutboxInBackground();
+    }
+
+    private void MarkDepartment(SummonsRecord s) => Mark($"d|{s.DepartmentId}|{s.Id}");
+
+    private void MarkCenter(string centerId) => Mark($"c|{centerId}");
+
+    private readonly Dictionary<string, int> _marks = new(StringComparer.Ordinal);
+
+    private void Mark(string marker)
+    {
+        if (!Case.Outbox.Contains(marker)) Case.Outbox.Add(marker);
+        _marks[marker] = ++_generation;
+    }
+
+    /// <summary>Sends every undelivered copy not already on its way; a confirmed one leaves the outbox at the next write.</summary>
+    private void DeliverOutboxInBackground()
+    {
+        foreach (var marker in Case.Outbox.ToList())
+        {
+            var generation = _marks.GetValueOrDefault(marker);
+            if (_sending.TryGetValue(marker, out var sending) && sending.Generation == generation && !sending.Delivery.IsCompleted) continue;
+            _sending[marker] = (generation, SendAsync(marker, generation));
+        }
+    }
+
+    public async Task<int> DeliverOutbox()
+    {
+        DeliverOutboxInBackground();
+        await Task.WhenAll(_sending.Values.Select(s => s.Delivery).ToList());
+        return Case.Outbox.Count;
+    }
+
+    private async Task SendAsync(string marker, int generation)
+    {
+        try
+        {
+            var parts = marker.Split('|');
+            if (parts[0] == "d")
+            {
+                var summons = Case.Summonses.FirstOrDefault(s => s.Id == parts[2]);
+                if (summons is not null) await GrainFactory.GetGrain<IDepartmentGrain>(parts[1]).Upsert(summons.ToView(Case.Id));
+            }
+            else
+            {
+                await GrainFactory.GetGrain<ICenterGrain>(parts[1]).Upsert(ToSummary());
+            }
+            if (_marks.GetValueOrDefault(marker) == generation)
+            {
+                Case.Outbox.Remove(marker);
+                _marks.Remove(marker);
+            }
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Delivery of {Marker} from case {Case} failed; it is retried", marker, Case.Id);
+        }
+        finally
+        {
+            if (_sending.TryGetValue(marker, out var current) && current.Generation == generation) _sending.Remove(marker);
+        }
+    }
+
+    private CommandResult<CaseView>? Check(Actor actor, CaseRole role)
+    {
+        if (!Case.Exists) return CommandResult<CaseView>.NotFound($"There is no case {GrainKey}.");
+        if (actor.Role is Actor.Admin or Actor.System) return null;
+        var county = engine.City.CountyOf(Case.TownshipId)?.Id;
+        var commissioner = actor.Role == Actor.Commissioner && actor.Scope == Case.TownshipId;
+        var dutyLeader = actor.Role == Actor.DutyLeader && actor.Scope == county;
+        var allowed = role switch
+        {
+            CaseRole.Commissioner => commissioner,
+            CaseRole.DutyLeader => dutyLeader,
+            _ => commissioner || dutyLeader,
+        };
+        return allowed ? null : CommandResult<CaseView>.Forbidden($"{actor} may not do this to case {Case.Id} of {Case.TownshipId}.");
+    }
+
+    private void AddTimeline(string kind, Actor actor, string? note) => Case.Timeline.Add(new TimelineEntry(Now, kind, actor.ToString(), note));
+
+    private static string NoteSuffix(string? note) => string.IsNullOrWhiteSpace(note) ? "" : $" — {note}";
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+
+    /// <summary>Where live events of this case go: the case, its township's centers up to the city, its departments.</summary>
+    private IReadOnlyList<string> Scopes()
+    {
+        var scopes = new List<string> { Case.Id };
+        scopes.AddRange(engine.City.AncestorsAndSelf(Case.TownshipId).Select(c => c.Id));
+        foreach (var s in Case.Summonses)
+        {
+            if (!scopes.Contains(s.DepartmentId)) scopes.Add(s.DepartmentId);
+        }
+        return scopes;
+    }
+
+    private CaseSummary ToSummary() => new(Case.Id, Case.GridId, Case.TownshipId, Case.CenterId, Case.Level, Case.Category, Case.Tier,
+        Case.Risk, Case.State, Case.Summary, Case.CreatedAt, Case.DueAt, Case.Summonses.Count(s => s.IsOpen), Case.Escalations,
+        Case.Leader?.Name, Case.Version);
+
+    private CaseView ToView() => new(Case.Id, Case.GridId, Case.TownshipId, Case.CenterId, Case.Level, Case.Category, Case.Tier, Case.Risk,
+        Case.State, Case.Source, Case.Summary, Case.Reporter, Case.CreatedAt, Case.DueAt, Case.TriageDueAt, Case.Leader, Case.Outcome,
+        Case.Satisfaction, Case.Summonses.Select(s => s.ToView(Case.Id)).ToList(), Case.Timeline.ToList(), Case.Version);
+}

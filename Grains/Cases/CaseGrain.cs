@@ -1,0 +1,308 @@
+using Dispatch.Grains.Domain.Escalation;
+using Dispatch.Grains.Domain.Identifiers;
+using Dispatch.Grains.Domain.StateMachines;
+using Dispatch.Grains.Engine;
+using Dispatch.Grains.Interfaces;
+using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Grains.Interfaces.Events;
+using Dispatch.Grains.Interfaces.Model;
+using Dispatch.Runtime;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Dispatch.Grains.Cases;
+
+/// <summary>
+/// One case. Every command follows the same order so nothing accepted is lost: decide in memory, move the case's
+/// one durable reminder earlier if a deadline came forward, write the state (summonses, timeline and outbox
+/// together), publish live events, then deliver the outbox to department and center grains (re-sent until they
+/// confirm, also after a restart).
+/// </summary>
+public sealed partial class CaseGrain(
+    [PersistentState("case")] IPersistentState<CaseRecord> state,
+    EngineContext engine,
+    ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
+{
+    private const string DeadlineReminder = "deadline";
+    private readonly Dictionary<string, (int Generation, Task Delivery)> _sending = new(StringComparer.Ordinal);
+    private int _generation;
+
+    private CaseRecord Case => state.State;
+    private Instant Now => Clock.GetCurrentInstant();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Case.Exists && Case.Outbox.Count > 0) DeliverOutboxInBackground();
+        return Task.CompletedTask;
+    }
+
+    public Task<CaseView?> Get() => Task.FromResult(Case.Exists ? ToView() : null);
+
+    public async Task<CommandResult<CaseView>> Report(ReportCase command)
+    {
+        if (Case.Exists) return CommandResult<CaseView>.Conflict($"Case {GrainKey} exists already.");
+        var city = engine.City;
+        if (!city.TryGetGrid(command.GridId, out var grid))
+        {
+            return CommandResult<CaseView>.Invalid("gridId", $"There is no grid '{command.GridId}'.");
+        }
+        var township = city.TownshipOf(grid.Id);
+        if (command.Actor.Role == Actor.Commissioner && command.Actor.Scope != township.Id)
+        {
+            return CommandResult<CaseView>.Forbidden($"Grid {grid.Id} belongs to {township.Id}, not to {command.Actor.Scope}.");
+        }
+        var now = Now;
+        var c = Case;
+        c.Id = GrainKey;
+        c.GridId = grid.Id;
+        c.TownshipId = township.Id;
+        c.CenterId = township.Id;
+        c.Level = township.Level;
+        c.Category = command.Category;
+        c.Tier = command.Tier;
+        c.Risk = command.Risk;
+        c.State = CaseState.Reported;
+        c.Source = command.Source;
+        c.Summary = command.Summary;
+        c.Reporter = command.Reporter;
+        c.CreatedAt = now;
+        c.TriageDueAt = engine.Deadlines.TriageDueAt(now);
+        if (c.Tier is { } tier) c.DueAt = engine.Deadlines.CaseDueAt(tier, now);
+        AddTimeline("reported", command.Actor, $"{command.Source}: {Shorten(command.Summary)}");
+        MarkCenter(c.CenterId);
+        await CommitAsync();
+        EngineTelemetry.CasesReported.Add(1);
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
+    public async Task<CommandResult<CaseView>> Triage(TriageCase command)
+    {
+        if (Check(command.Actor, CaseRole.Commissioner) is { } denied) return denied.As<CaseView>();
+        var transition = CaseStateMachine.Apply(Case.State, CaseAction.Triage, command.Tier);
+        var same = Case.Tier == command.Tier && Case.Risk == command.Risk && (command.Category is null || command.Category == Case.Category);
+        if (transition.IsAlreadyThere && same) return CommandResult<CaseView>.Unchanged(ToView());
+        if (transition.IsForbidden && !(transition.IsAlreadyThere && !same))
+        {
+            return CommandResult<CaseView>.Conflict(transition.Message!);
+        }
+        var now = Now;
+        if (command.Category is { } category) Case.Category = category;
+        Case.Tier = command.Tier;
+        Case.Risk = command.Risk;
+        Case.State = CaseState.Triaged;
+        Case.DueAt = engine.Deadlines.CaseDueAt(command.Tier, now);
+        AddTimeline("triaged", command.Actor, $"{Case.Category}, {command.Tier}, {command.Risk}" + NoteSuffix(command.Note));
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
+    public async Task<CommandResult<IReadOnlyList<SummonsView>>> Whistle(WhistleCase command)
+    {
+        if (Check(command.Actor, CaseRole.Commissioner) is { } denied) return denied.As<IReadOnlyList<SummonsView>>();
+        var transition = CaseStateMachine.Apply(Case.State, CaseAction.Whistle, Case.Tier);
+        if (transition.IsForbidden) return CommandResult<IReadOnlyList<SummonsView>>.Conflict(transition.Message!);
+        var city = engine.City;
+        IReadOnlyList<string> departments;
+        if (command.DepartmentIds is { Count: > 0 } ids)
+        {
+            foreach (var id in ids)
+            {
+                if (!city.TryGetDepartment(id, out _))
+                {
+                    return CommandResult<IReadOnlyList<SummonsView>>.Invalid("departmentIds", $"There is no department '{id}'.");
+                }
+            }
+            departments = ids.Distinct(StringComparer.Ordinal).ToList();
+        }
+        else
+        {
+            departments = city.Route(Case.Category, Case.TownshipId).Select(d => d.Id).ToList();
+            if (departments.Count == 0)
+            {
+                return CommandResult<IReadOnlyList<SummonsView>>.Conflict(
+                    $"No department of the kinds routed for {Case.Category} serves {Case.TownshipId}; name departmentIds.");
+            }
+        }
+        // A department already summoned and still open is not summoned twice: a repeated whistle is idempotent.
+        var fresh = departments.Where(d => !Case.Summonses.Any(s => s.DepartmentId == d && s.IsOpen)).ToList();
+        if (fresh.Count == 0)
+        {
+            var open = Case.Summonses.Where(s => departments.Contains(s.DepartmentId) && s.IsOpen).Select(s => s.ToView(Case.Id)).ToList();
+            return CommandResult<IReadOnlyList<SummonsView>>.Unchanged(open);
+        }
+
+        var now = Now;
+        Case.Tier ??= CaseTier.General;
+        Case.Risk ??= RiskColour.Blue;
+        Case.DueAt ??= engine.Deadlines.CaseDueAt(Case.Tier.Value, now);
+        Case.State = transition.To;
+        var issued = new List<SummonsRecord>();
+        foreach (var departmentId in fresh)
+        {
+            issued.Add(Issue(departmentId, 0, now, command.AckWithin, command.ArriveWithin));
+        }
+        AddTimeline("whistled", command.Actor, $"summoned {string.Join(", ", fresh)}" + NoteSuffix(command.Note));
+        if (Case.Tier == CaseTier.Major && Case.Leader is null) LeaderTakes(now, "major case: a leader takes it when the whistle blows");
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        EngineTelemetry.Whistles.Add(1);
+        EngineTelemetry.SummonsesIssued.Add(issued.Count);
+        foreach (var s in issued) Publish(new SummonsChanged(s.ToView(Case.Id), Scopes()));
+        return CommandResult<IReadOnlyList<SummonsView>>.Ok(issued.Select(s => s.ToView(Case.Id)).ToList());
+    }
+
+    public async Task<CommandResult<CaseView>> Apply(CaseCommand command)
+    {
+        var role = command.Kind switch
+        {
+            CaseCommandKind.Resolve or CaseCommandKind.Close => CaseRole.Commissioner,
+            CaseCommandKind.Escalate => CaseRole.CommissionerOrDutyLeader,
+            _ => CaseRole.DutyLeader,
+        };
+        if (Check(command.Actor, role) is { } denied) return denied;
+        return command.Kind switch
+        {
+            CaseCommandKind.Resolve => await ResolveAsync(command),
+            CaseCommandKind.Close => await CloseAsync(command),
+            CaseCommandKind.Escalate => await EscalateManuallyAsync(command),
+            CaseCommandKind.Supervise => await SuperviseAsync(command),
+            _ => await TakeAsync(command),
+        };
+    }
+
+    public async Task<CommandResult<CaseView>> FollowUp(FollowUpCase command)
+    {
+        if (Check(command.Actor, CaseRole.Commissioner) is { } denied) return denied;
+        if (command.Satisfaction is < 1 or > 5) return CommandResult<CaseView>.Invalid("satisfaction", "Satisfaction is 1 to 5.");
+        var transition = CaseStateMachine.Apply(Case.State, CaseAction.FollowUp, Case.Tier);
+        if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
+        if (Case.Satisfaction == command.Satisfaction && (transition.IsAlreadyThere || Case.State == transition.To))
+        {
+            return CommandResult<CaseView>.Unchanged(ToView());
+        }
+        Case.Satisfaction = command.Satisfaction;
+        Case.State = transition.To;
+        AddTimeline("followedUp", command.Actor, $"satisfaction {command.Satisfaction}" + NoteSuffix(command.Note));
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
+    public async Task<CommandResult<SummonsView>> ActOnSummons(SummonsCommand command)
+    {
+        if (!Case.Exists) return CommandResult<SummonsView>.NotFound($"There is no case {GrainKey}.");
+        var summons = Case.Summonses.FirstOrDefault(s => s.Id == command.SummonsId);
+        if (summons is null) return CommandResult<SummonsView>.NotFound($"There is no summons {command.SummonsId}.");
+        if (command.Actor.Role != Actor.Admin
+            && !(command.Actor.Role == Actor.Department && command.Actor.Scope == summons.DepartmentId))
+        {
+            return CommandResult<SummonsView>.Forbidden($"Summons {summons.Id} is addressed to {summons.DepartmentId}, not to {command.Actor}.");
+        }
+        if (command.Kind == SummonsActionKind.Feedback && !command.Done)
+        {
+            if (summons.State is not (SummonsState.Acknowledged or SummonsState.Arrived))
+            {
+                return CommandResult<SummonsView>.Conflict($"Feedback needs an acknowledged or arrived summons; {summons.Id} is {summons.State}.");
+            }
+            summons.Note = command.Note;
+            summons.Version++;
+            AddTimeline("feedback", command.Actor, $"{summons.Id}: {command.Note}");
+            MarkDepartment(summons);
+            await CommitAsync();
+            Publish(new SummonsChanged(summons.ToView(Case.Id), Scopes()));
+            return CommandResult<SummonsView>.Ok(summons.ToView(Case.Id));
+        }
+        var action = command.Kind switch
+        {
+            SummonsActionKind.Acknowledge => SummonsAction.Acknowledge,
+            SummonsActionKind.Arrive => SummonsAction.Arrive,
+            SummonsActionKind.Feedback => SummonsAction.FeedBack,
+            _ => SummonsAction.Decline,
+        };
+        var transition = SummonsStateMachine.Apply(summons.State, action);
+        if (transition.IsAlreadyThere) return CommandResult<SummonsView>.Unchanged(summons.ToView(Case.Id));
+        if (transition.IsForbidden) return CommandResult<SummonsView>.Conflict(transition.Message!);
+        var now = Now;
+        summons.State = transition.To;
+        switch (command.Kind)
+        {
+            case SummonsActionKind.Acknowledge:
+                summons.AckedAt = now;
+                EngineTelemetry.Acknowledgements.Add(1);
+                break;
+            case SummonsActionKind.Arrive:
+                summons.AckedAt ??= now;
+                summons.ArrivedAt = now;
+                break;
+            case SummonsActionKind.Feedback:
+                summons.FedBackAt = now;
+                summons.Note = command.Note;
+                break;
+            default:
+                summons.Note = command.Note;
+                break;
+        }
+        summons.Version++;
+        var kind = command.Kind switch
+        {
+            SummonsActionKind.Acknowledge => "acknowledged",
+            SummonsActionKind.Arrive => "arrived",
+            SummonsActionKind.Feedback => "fedBack",
+            _ => "declined",
+        };
+        AddTimeline(kind, command.Actor, summons.Id + NoteSuffix(command.Note));
+        if (Case.State == CaseState.Whistled && command.Kind != SummonsActionKind.Decline)
+        {
+            Case.State = CaseState.InProgress;
+        }
+        MarkDepartment(summons);
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        Publish(new SummonsChanged(summons.ToView(Case.Id), Scopes()));
+        return CommandResult<SummonsView>.Ok(summons.ToView(Case.Id));
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DeadlineReminder || !Case.Exists) return;
+        var now = Now;
+        Case.ReminderAt = null;
+        var changed = false;
+        var escalations = new List<EscalationView>();
+        foreach (var summons in Case.Summonses.ToList())
+        {
+            if (summons.PendingDeadline is { } due && due <= now)
+            {
+                escalations.Add(EscalateSummons(summons, due, now));
+                changed = true;
+            }
+        }
+        if (CaseDeadlines.TierOverdue(Case, now))
+        {
+            escalations.Add(MoveUp(now, "tier", $"the {Case.Tier} deadline {Case.DueAt} passed unresolved", Actor.Engine));
+            changed = true;
+        }
+        if (CaseDeadlines.TriageOverdue(Case, now))
+        {
+            var due = Case.TriageDueAt!.Value;
+            Case.TriageDueAt = null;
+            AddTimeline("triageOverdue", Actor.Engine, $"not triaged by {due}");
+            escalations.Add(new EscalationView(Case.Id, "triage", null, null, null, null, 0, Case.CenterId,
+                engine.City.CountyOf(Case.TownshipId)?.Id ?? Case.CenterId, CenterLevel.County, null, due, now, "not triaged within one working day"));
+            changed = true;
+        }
+        if (changed) MarkCenter(Case.CenterId);
+        await CommitAsync();
+        foreach (var e in escalations)
+        {
+            EngineTelemetry.Escalations.Add(1, new KeyValuePair<string, object?>("kind", e.Kind));
+            if (e.DueAt is { } due) EngineTelemetry.EscalationLateness.Record((now - due).TotalMilliseconds);
+            Publish(new EscalationRaised(e, Scopes()));
+        }
+        foreach (var s in Case.Summonses.Where(s => escalations.Any(e => e.SummonsId == s.Id || e.NewSummonsId == s.Id)))
+        {
+            Publish(new SummonsChanged(s.ToView(Case.Id), Scopes()));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+using Dispatch.Grains.Interfaces.Cases;
+
+namespace Dispatch.Grains.Departments;
+
+/// <summary>A department's stored inbox: open summonses plus the most recent closed ones.</summary>
+public sealed class DepartmentInbox
+{
+    public Dictionary<string, SummonsView> Open { get; set; } = new(StringComparer.Ordinal);
+    public List<SummonsView> RecentClosed { get; set; } = [];
+}

@@ -1,0 +1,36 @@
+using Dispatch.Grains.Cases;
+using Dispatch.Grains.Interfaces.Model;
+using NodaTime;
+
+namespace Dispatch.Grains.Domain.Escalation;
+
+/// <summary>Which deadlines of a case are pending, and the earliest, which its one reminder waits for.</summary>
+public static class CaseDeadlines
+{
+    /// <summary>
+    /// The earliest pending moment: a summons's acknowledgement or arrival deadline, the case's tier deadline while
+    /// open, its triage deadline while untriaged, and, while the outbox holds undelivered copies,
+    /// <paramref name="now"/> + <paramref name="outboxRetry"/>. Null when nothing is pending.
+    /// </summary>
+    public static Instant? Next(CaseRecord record, Instant now, Duration outboxRetry)
+    {
+        Instant? next = null;
+        void Consider(Instant? at)
+        {
+            if (at is { } a && (next is null || a < next)) next = a;
+        }
+        foreach (var s in record.Summonses) Consider(s.PendingDeadline);
+        if (record.IsOpen && !record.TierLadderExhausted) Consider(record.DueAt);
+        if (record.State == CaseState.Reported) Consider(record.TriageDueAt);
+        if (record.Outbox.Count > 0) Consider(now + outboxRetry);
+        return next;
+    }
+
+    /// <summary>True when the case's tier deadline has passed and it is still open and not past the top of the ladder.</summary>
+    public static bool TierOverdue(CaseRecord record, Instant now)
+        => record.IsOpen && !record.TierLadderExhausted && record.DueAt is { } due && due <= now;
+
+    /// <summary>True when the case is still untriaged past its triage deadline.</summary>
+    public static bool TriageOverdue(CaseRecord record, Instant now)
+        => record.State == CaseState.Reported && record.TriageDueAt is { } due && due <= now;
+}

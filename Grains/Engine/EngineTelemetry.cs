@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Dispatch.Grains.Engine;
+
+/// <summary>The engine's traces and metrics, named "Dispatch.Engine".</summary>
+public static class EngineTelemetry
+{
+    public const string Name = "Dispatch.Engine";
+
+    public static readonly ActivitySource Source = new(Name);
+    public static readonly Meter Meter = new(Name);
+
+    public static readonly Counter<long> CasesReported = Meter.CreateCounter<long>("dispatch.cases.reported");
+    public static readonly Counter<long> CasesResolved = Meter.CreateCounter<long>("dispatch.cases.resolved");
+    public static readonly Counter<long> Whistles = Meter.CreateCounter<long>("dispatch.whistles");
+    public static readonly Counter<long> SummonsesIssued = Meter.CreateCounter<long>("dispatch.summonses.issued");
+    public static readonly Counter<long> Acknowledgements = Meter.CreateCounter<long>("dispatch.summonses.acknowledged");
+    public static readonly Counter<long> Escalations = Meter.CreateCounter<long>("dispatch.escalations");
+    public static readonly Counter<long> LeaderTakes = Meter.CreateCounter<long>("dispatch.leader.takes");
+    public static readonly Histogram<double> EscalationLateness = Meter.CreateHistogram<double>("dispatch.escalation.lateness", "ms",
+        "When an escalation fired minus when its deadline fell due");
+}
