@@ -1,5 +1,4 @@
-using Dispatch.Grains.Domain.Deadlines;
-using Dispatch.Grains.Domain.Identifiers;
+using Dispatch.Grains.Engine;
 using Dispatch.Runtime;
 using Dispatch.Runtime.Hosting;
 using Dispatch.Runtime.Storage.AdoNet;
@@ -41,12 +40,10 @@ public static class DispatchSiloExtensions
             .Validate(o => o.ReminderPollInterval > TimeSpan.Zero, "Silo:ReminderPollInterval must be positive.")
             .ValidateOnStart();
 
-        // The domain the grains run on.
-        services.AddSingleton(settings.City);
-        services.AddSingleton(settings.Calendar);
-        services.AddSingleton(new DeadlinePolicy(settings.Calendar, settings.City.DeadlinePolicy));
+        // The engine: its grains, the city and deadline policy they run on, the store and the runtime.
+        services.AddDispatchEngine(settings.City, settings.Calendar, settings.Engine);
         services.AddAdoNetStore(settings.Store);
-        services.AddDispatchRuntime(typeof(Ids).Assembly);
+        services.AddDispatchRuntime(typeof(EngineContext).Assembly);
 
         // The HTTP side.
         services.AddSingleton<CaseIdAllocator>();

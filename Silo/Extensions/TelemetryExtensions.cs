@@ -1,3 +1,4 @@
+using Dispatch.Grains.Engine;
 using Dispatch.Runtime;
 using Dispatch.Silo.Hosting;
 using OpenTelemetry;
@@ -10,9 +11,6 @@ namespace Dispatch.Silo.Extensions;
 
 public static class TelemetryExtensions
 {
-    /// <summary>The engine's own traces and metrics (grains, deadlines, escalations).</summary>
-    public const string EngineSource = "Dispatch.Engine";
-
     /// <summary>The setting (usually an environment variable) that switches export on.</summary>
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
@@ -41,12 +39,12 @@ public static class TelemetryExtensions
         builder.Services.AddSingleton(_ => new TelemetryProviders(
             Sdk.CreateTracerProviderBuilder()
                 .SetResourceBuilder(resource)
-                .AddSource(RuntimeTelemetry.Name, EngineSource, "Microsoft.AspNetCore")
+                .AddSource(RuntimeTelemetry.Name, EngineTelemetry.Name, "Microsoft.AspNetCore")
                 .AddOtlpExporter(Exporter)
                 .Build(),
             Sdk.CreateMeterProviderBuilder()
                 .SetResourceBuilder(resource)
-                .AddMeter(RuntimeTelemetry.Name, EngineSource)
+                .AddMeter(RuntimeTelemetry.Name, EngineTelemetry.Name)
                 .AddMeter(AspNetCoreMeters)
                 .AddOtlpExporter(Exporter)
                 .Build()));

@@ -1,6 +1,7 @@
 using Dispatch.Grains.Domain;
 using Dispatch.Grains.Domain.Calendar;
 using Dispatch.Grains.Domain.City;
+using Dispatch.Grains.Engine;
 using Dispatch.Runtime.Storage.AdoNet;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Options;
@@ -19,9 +20,13 @@ public sealed class SiloSettings
     public required string CityFile { get; init; }
     public required CityModel City { get; init; }
     public required WorkingCalendar Calendar { get; init; }
+    public required EngineOptions Engine { get; init; }
     public required AuthOptions Auth { get; init; }
     public required TokenSigningKey SigningKey { get; init; }
     public required bool DevTokens { get; init; }
+
+    /// <summary>The configuration section of <see cref="EngineOptions"/>.</summary>
+    public const string EngineSection = "Engine";
 
     /// <summary>Reads and checks the configuration; relative paths are under <paramref name="contentRoot"/>.</summary>
     /// <exception cref="SiloStartupException">A setting, the city file, the calendar file or the signing key is wrong.</exception>
@@ -31,6 +36,7 @@ public sealed class SiloSettings
         var cityOptions = Bind<CityOptions>(configuration, CityOptions.Section);
         var calendarOptions = Bind<CalendarOptions>(configuration, CalendarOptions.Section);
         var auth = Bind<AuthOptions>(configuration, AuthOptions.Section);
+        var engine = Bind<EngineOptions>(configuration, EngineSection);
 
         var store = storage.ToStoreOptions(contentRoot);
         try
@@ -54,6 +60,7 @@ public sealed class SiloSettings
             CityFile = cityFile,
             City = city,
             Calendar = calendar,
+            Engine = engine,
             Auth = auth,
             SigningKey = ResolveSigningKey(auth, storage, contentRoot),
             DevTokens = auth.DevTokensEnabled(storage),
