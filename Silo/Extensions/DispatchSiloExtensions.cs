@@ -33,6 +33,10 @@ public static class DispatchSiloExtensions
         services.AddOptions<CityOptions>().BindConfiguration(CityOptions.Section);
         services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section)
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero, "Live:HeartbeatInterval must be positive.")
+            .Validate(o => o.SubscriberCapacity > 0, "Live:SubscriberCapacity must be positive.")
+            .ValidateOnStart();
         services.AddOptions<SiloOptions>().BindConfiguration("Silo")
             .Validate(o => o.CallTimeout > TimeSpan.Zero, "Silo:CallTimeout must be positive.")
             .Validate(o => o.IdleDeactivationAge > TimeSpan.Zero, "Silo:IdleDeactivationAge must be positive.")

@@ -12,15 +12,13 @@ namespace Dispatch.Silo.Live;
 
 /// <summary>
 /// Streams one event-bus subscription as Server-Sent Events (<c>event: case|summons|escalation</c>, <c>data:</c> the
-/// payload as one line of JSON) with a comment heartbeat every <see cref="HeartbeatInterval"/>. Ends when the client
+/// payload as one line of JSON) with a comment heartbeat every <paramref name="heartbeatInterval"/>. Ends when the client
 /// goes or the host stops; owns and disposes the subscription. The bus drops events for a subscriber whose queue is
 /// full, so a slow client never slows a grain.
 /// </summary>
-public sealed class ServerSentEventsResult(EventSubscription subscription) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult
+public sealed class ServerSentEventsResult(EventSubscription subscription, TimeSpan heartbeatInterval) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult
 {
     public const string EventStreamContentType = "text/event-stream";
-
-    public static TimeSpan HeartbeatInterval { get; } = TimeSpan.FromSeconds(15);
 
     public int? StatusCode => StatusCodes.Status200OK;
 
@@ -45,7 +43,7 @@ public sealed class ServerSentEventsResult(EventSubscription subscription) : IRe
         {
             await response.WriteAsync(": connected\n\n", cancellationToken);
             await response.Body.FlushAsync(cancellationToken);
-            await PumpAsync(subscription.Reader, response.Body, json, cancellationToken);
+            await PumpAsync(subscription.Reader, response.Body, json, heartbeatInterval, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -56,9 +54,10 @@ public sealed class ServerSentEventsResult(EventSubscription subscription) : IRe
         }
     }
 
-    private static async Task PumpAsync(ChannelReader<object> reader, Stream body, JsonSerializerOptions json, CancellationToken cancellationToken)
+    private static async Task PumpAsync(
+        ChannelReader<object> reader, Stream body, JsonSerializerOptions json, TimeSpan heartbeatInterval, CancellationToken cancellationToken)
     {
-        using var heartbeat = new PeriodicTimer(HeartbeatInterval);
+        using var heartbeat = new PeriodicTimer(heartbeatInterval);
         var tick = heartbeat.WaitForNextTickAsync(cancellationToken).AsTask();
         var ready = reader.WaitToReadAsync(cancellationToken).AsTask();
         while (true)

@@ -82,6 +82,8 @@ public sealed class StartupTests
     [InlineData("--Auth:SigningKey=c2hvcnQ=", "Auth:SigningKey: the signing key has 5 bytes")]
     [InlineData("--Auth:DevTokens=perhaps", "Configuration section 'Auth'")]
     [InlineData("--Silo:CallTimeout=-00:00:01", "Configuration: Silo:CallTimeout must be positive.")]
+    [InlineData("--Live:HeartbeatInterval=00:00:00", "Configuration: Live:HeartbeatInterval must be positive.")]
+    [InlineData("--OTEL_EXPORTER_OTLP_ENDPOINT=not a uri", "OTEL_EXPORTER_OTLP_ENDPOINT is not an absolute URI")]
     public async Task Build_BadSetting_FailsNamingIt(string setting, string expected)
     {
         var message = await FailureOfAsync(Sqlite, $"--City:File={SiloHost.CityFile}", setting);

@@ -58,6 +58,26 @@ public sealed class ServerSentEventReader(HttpResponseMessage response, Stream s
         }
     }
 
+    /// <summary>Reads until <paramref name="count"/> comments (the ": connected" greeting, heartbeats) have arrived in all.</summary>
+    /// <exception cref="TimeoutException">They did not come within 20 s.</exception>
+    public async Task WaitForCommentsAsync(int count)
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            while (Comments < count)
+            {
+                var line = await _reader.ReadLineAsync(cancellation.Token) ?? throw new EndOfStreamException("The event stream ended.");
+                if (line.StartsWith(':'))
+                    Comments++;
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Only {Comments} of {count} comments arrived.");
+        }
+    }
+
     private async Task<(string Type, string Data)> ReadMessageAsync(CancellationToken cancellationToken)
     {
         string? type = null, data = null;
