@@ -35,6 +35,22 @@ public sealed class ErrorTests(SqliteSiloFixture fixture)
     }
 
     [Fact]
+    public async Task PostCases_NoBody_Returns400OnBody()
+    {
+        using var client = await CommissionerAsync();
+        using var response = await client.PostAsync("/api/v1/cases", content: null);
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation", "body");
+    }
+
+    [Fact]
+    public async Task PostCases_EmptyJsonBody_Returns400OnBody()
+    {
+        using var client = await CommissionerAsync();
+        using var response = await client.PostRawAsync("/api/v1/cases", "");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation", "body");
+    }
+
+    [Fact]
     public async Task PostCases_UnknownField_Returns400NamingIt()
     {
         using var client = await CommissionerAsync();
