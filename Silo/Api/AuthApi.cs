@@ -32,7 +32,7 @@ public static class AuthApi
     }
 
     public static Results<Ok<TokenResponse>, ProblemHttpResult> IssueDevToken(
-        JsonBody<DevTokenRequest> body, CityModel city, TokenService tokens, SiloSettings settings)
+        JsonBody<DevTokenRequest> body, CityModel city, TokenService tokens, SiloSettings settings, IClock clock)
     {
         var request = body.Value;
         var scope = string.IsNullOrEmpty(request.Scope) ? null : request.Scope;
@@ -40,10 +40,9 @@ public static class AuthApi
             return Problems.Result(Problems.Validation(problem.Field, problem.Message));
 
         var name = string.IsNullOrWhiteSpace(request.Name) ? PrincipalRules.DefaultName(city, request.Role!, scope) : request.Name.Trim();
-        var lifetime = Duration.FromTimeSpan(settings.Auth.DevTokenLifetime);
-        var token = tokens.Issue(request.Role!, scope, name, lifetime);
-        tokens.TryValidate(token, out var payload, out _);
-        return TypedResults.Ok(new TokenResponse(token, request.Role!, scope, name, TokenService.ExpiresAt(payload!)));
+        var expiresAt = Instant.FromUnixTimeSeconds((clock.GetCurrentInstant() + Duration.FromTimeSpan(settings.Auth.DevTokenLifetime)).ToUnixTimeSeconds());
+        var token = tokens.Issue(request.Role!, scope, name, expiresAt);
+        return TypedResults.Ok(new TokenResponse(token, request.Role!, scope, name, expiresAt));
     }
 
     public static Ok<Actor> WhoAmI(ClaimsPrincipal user) => TypedResults.Ok(user.ToActor());

@@ -25,10 +25,13 @@ public sealed class TokenService(TokenSigningKey key, IClock clock)
     };
 
     /// <summary>A token for <paramref name="role"/>/<paramref name="scope"/> valid for <paramref name="lifetime"/> from now.</summary>
-    public string Issue(string role, string? scope, string name, Duration lifetime)
+    public string Issue(string role, string? scope, string name, Duration lifetime) =>
+        Issue(role, scope, name, clock.GetCurrentInstant() + lifetime);
+
+    /// <summary>A token for <paramref name="role"/>/<paramref name="scope"/> valid until <paramref name="expiresAt"/> (to the second).</summary>
+    public string Issue(string role, string? scope, string name, Instant expiresAt)
     {
-        var expires = clock.GetCurrentInstant() + lifetime;
-        var payload = new TokenPayload(role, scope, name, expires.ToUnixTimeSeconds());
+        var payload = new TokenPayload(role, scope, name, expiresAt.ToUnixTimeSeconds());
         var body = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload, PayloadJson));
         var signed = $"{Prefix}.{body}";
         return $"{signed}.{Base64Url.EncodeToString(Sign(signed))}";

@@ -27,6 +27,8 @@ public static class DispatchSiloExtensions
     {
         var settings = SiloSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
         var services = builder.Services;
+        // A failed start is reported by Program in one line (StartupFailure), not as the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         services.AddSingleton(settings);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);

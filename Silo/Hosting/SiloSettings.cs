@@ -37,6 +37,8 @@ public sealed class SiloSettings
         var calendarOptions = Bind<CalendarOptions>(configuration, CalendarOptions.Section);
         var auth = Bind<AuthOptions>(configuration, AuthOptions.Section);
         var engine = Bind<EngineOptions>(configuration, EngineSection);
+        if (auth.DevTokenLifetime <= TimeSpan.Zero)
+            throw new SiloStartupException("Auth:DevTokenLifetime must be positive.");
 
         var store = storage.ToStoreOptions(contentRoot);
         try

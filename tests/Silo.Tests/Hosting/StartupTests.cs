@@ -90,17 +90,22 @@ public sealed class StartupTests
         Assert.StartsWith(expected, message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Main_BadCityFile_PrintsOneLineAndExitsNonZero()
+    [Theory]
+    [InlineData("City file not found: /nowhere/city.json", "--City:File=/nowhere/city.json")]
+    [InlineData("Storage unavailable: PostgreSQL 127.0.0.1:1/dispatch: ",
+        "--Storage:Provider=postgres", "--Storage:ConnectionString=Host=127.0.0.1;Port=1;Database=dispatch;Username=dispatch;Timeout=5")]
+    public async Task Main_CannotStart_PrintsOneLineWithoutStackTraceAndExits1(string expected, params string[] settings)
     {
         var silo = Path.Combine(AppContext.BaseDirectory, "Dispatch.Silo.dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { silo, "--urls=http://127.0.0.1:0", Sqlite, "--City:File=/nowhere/city.json" },
+            ArgumentList = { silo, "--urls=http://127.0.0.1:0", Sqlite, $"--City:File={SiloHost.CityFile}", $"--Auth:SigningKey={SiloHost.SigningKey}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetTempPath(),
         };
+        foreach (var setting in settings)
+            start.ArgumentList.Add(setting);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -108,8 +113,9 @@ public sealed class StartupTests
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.Equal(1, process.ExitCode);
-        Assert.Equal("City file not found: /nowhere/city.json", (await error).TrimEnd());
-        Assert.Equal("", (await output).Trim());
+        var line = Assert.Single((await error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", await output, StringComparison.Ordinal);
     }
 
     [Fact]
