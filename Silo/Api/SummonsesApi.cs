@@ -1,11 +1,8 @@
 using System.Security.Claims;
-using Dispatch.Grains.Domain.City;
-using Dispatch.Grains.Domain.Identifiers;
-using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime;
 using Dispatch.Silo.Api.Binding;
 using Dispatch.Silo.Api.Contracts;
+using Dispatch.Silo.Application;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +28,7 @@ public static class SummonsesApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SummonsView>>, ProblemHttpResult>> ListForDepartment(
-        string id, string? state, ClaimsPrincipal user, CityModel city, IGrainFactory grains, ScopeAuthorizer scopes)
+        string id, string? state, ClaimsPrincipal user, DispatchOperations operations)
     {
         if (PathIds.Invalid(id, "id") is { } invalid)
             return invalid;
@@ -47,38 +44,22 @@ public static class SummonsesApi
             default:
                 return Problems.Result(Problems.Validation("state", "Use open or all."));
         }
-        if (!city.TryGetDepartment(id, out _))
-            return Problems.Result(Problems.NotFound($"No department '{id}'."));
-        var actor = user.ToActor();
-        if (!scopes.CanReadDepartment(actor, id))
-            return Problems.Result(Problems.Forbidden($"{actor} may not read the summonses of {id}."));
-        return TypedResults.Ok(await grains.GetGrain<IDepartmentGrain>(id).List(openOnly));
+        return (await operations.ListSummonsesAsync(user.ToActor(), id, openOnly)).ToHttp();
     }
 
-    public static Task<Results<Ok<SummonsView>, ProblemHttpResult>> Acknowledge(
-        string id, JsonBody<NoteRequest> body, ClaimsPrincipal user, IGrainFactory grains) =>
-        Act(id, SummonsActionKind.Acknowledge, body.Value.Note, done: false, user, grains);
+    public static async Task<Results<Ok<SummonsView>, ProblemHttpResult>> Acknowledge(
+        string id, JsonBody<NoteRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>
+        (await operations.AcknowledgeAsync(user.ToActor(), id, body.Value)).ToHttp();
 
-    public static Task<Results<Ok<SummonsView>, ProblemHttpResult>> Arrive(
-        string id, JsonBody<NoteRequest> body, ClaimsPrincipal user, IGrainFactory grains) =>
-        Act(id, SummonsActionKind.Arrive, body.Value.Note, done: false, user, grains);
+    public static async Task<Results<Ok<SummonsView>, ProblemHttpResult>> Arrive(
+        string id, JsonBody<NoteRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>
+        (await operations.ArriveAsync(user.ToActor(), id, body.Value)).ToHttp();
 
-    public static Task<Results<Ok<SummonsView>, ProblemHttpResult>> Feedback(
-        string id, JsonBody<FeedbackRequest> body, ClaimsPrincipal user, IGrainFactory grains) =>
-        Act(id, SummonsActionKind.Feedback, body.Value.Note!.Trim(), body.Value.Done!.Value, user, grains);
+    public static async Task<Results<Ok<SummonsView>, ProblemHttpResult>> Feedback(
+        string id, JsonBody<FeedbackRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>
+        (await operations.FeedbackAsync(user.ToActor(), id, body.Value)).ToHttp();
 
-    public static Task<Results<Ok<SummonsView>, ProblemHttpResult>> Decline(
-        string id, JsonBody<ReasonRequest> body, ClaimsPrincipal user, IGrainFactory grains) =>
-        Act(id, SummonsActionKind.Decline, body.Value.Reason!.Trim(), done: false, user, grains);
-
-    private static async Task<Results<Ok<SummonsView>, ProblemHttpResult>> Act(
-        string id, SummonsActionKind kind, string? note, bool done, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        if (PathIds.Invalid(id, "id") is { } invalid)
-            return invalid;
-        if (!SummonsId.TryParse(id, out var caseId, out _) || !CaseId.TryParse(caseId, out _, out _))
-            return Problems.Result(Problems.NotFound($"No summons '{id}'."));
-        var result = await grains.GetGrain<ICaseGrain>(caseId).ActOnSummons(new SummonsCommand(id, kind, note, done, user.ToActor()));
-        return result.ToHttp();
-    }
+    public static async Task<Results<Ok<SummonsView>, ProblemHttpResult>> Decline(
+        string id, JsonBody<ReasonRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>
+        (await operations.DeclineAsync(user.ToActor(), id, body.Value)).ToHttp();
 }

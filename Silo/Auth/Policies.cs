@@ -15,8 +15,24 @@ public static class Policies
     /// <summary>Departments (and admin): act on their own summonses.</summary>
     public const string Department = "department";
 
-    public static AuthorizationBuilder AddDispatchPolicies(this AuthorizationBuilder builder) => builder
-        .AddPolicy(Commissioner, p => p.RequireRole(Actor.Commissioner, Actor.Admin))
-        .AddPolicy(DutyLeader, p => p.RequireRole(Actor.DutyLeader, Actor.Admin))
-        .AddPolicy(Department, p => p.RequireRole(Actor.Department, Actor.Admin));
+    private static readonly Dictionary<string, string[]> RolesByPolicy = new(StringComparer.Ordinal)
+    {
+        [Commissioner] = [Actor.Commissioner, Actor.Admin],
+        [DutyLeader] = [Actor.DutyLeader, Actor.Admin],
+        [Department] = [Actor.Department, Actor.Admin],
+    };
+
+    /// <summary>The roles a policy admits.</summary>
+    /// <exception cref="KeyNotFoundException">No such policy.</exception>
+    public static IReadOnlyList<string> RolesOf(string policy) => RolesByPolicy[policy];
+
+    /// <summary>True when <paramref name="role"/> satisfies <paramref name="policy"/>: the same rule the endpoints apply.</summary>
+    public static bool Allows(string policy, string role) => RolesOf(policy).Contains(role, StringComparer.Ordinal);
+
+    public static AuthorizationBuilder AddDispatchPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var (policy, roles) in RolesByPolicy)
+            builder.AddPolicy(policy, p => p.RequireRole(roles));
+        return builder;
+    }
 }

@@ -1,5 +1,6 @@
 using Dispatch.Runtime;
 using Dispatch.Runtime.Storage;
+using Dispatch.Silo.Application;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,6 +30,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             case GrainCallTimeoutException timeout:
                 logger.LogWarning("Grain call timed out: {Message}", timeout.Message);
                 problem = Problems.Unavailable("The engine did not answer in time; try again.");
+                break;
+            case OperationUnavailableException unavailable:
+                logger.LogWarning("Operation unavailable: {Message}", unavailable.Message);
+                problem = Problems.Unavailable(unavailable.Message);
                 break;
             case StorageUnavailableException storage:
                 logger.LogError("Store unavailable: {Message}", storage.Message);

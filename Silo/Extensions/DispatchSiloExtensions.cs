@@ -3,6 +3,7 @@ using Dispatch.Runtime;
 using Dispatch.Runtime.Hosting;
 using Dispatch.Runtime.Storage.AdoNet;
 using Dispatch.Silo.Api.Binding;
+using Dispatch.Silo.Application;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Cases;
 using Dispatch.Silo.Errors;
@@ -54,6 +55,7 @@ public static class DispatchSiloExtensions
         // The HTTP side.
         services.AddSingleton<CaseIdAllocator>();
         services.AddSingleton<ScopeAuthorizer>();
+        services.AddSingleton<DispatchOperations>();
         services.AddSingleton(sp => new TokenService(settings.SigningKey, sp.GetRequiredService<IClock>()));
         services.ConfigureHttpJsonOptions(o => DispatchJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

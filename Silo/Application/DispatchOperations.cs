@@ -1,0 +1,211 @@
+using Dispatch.Grains.Domain.City;
+using Dispatch.Grains.Domain.Identifiers;
+using Dispatch.Grains.Interfaces;
+using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Grains.Interfaces.Model;
+using Dispatch.Runtime;
+using Dispatch.Silo.Api;
+using Dispatch.Silo.Api.Binding;
+using Dispatch.Silo.Api.Contracts;
+using Dispatch.Silo.Auth;
+using Dispatch.Silo.Cases;
+using NodaTime;
+
+namespace Dispatch.Silo.Application;
+
+/// <summary>
+/// The case and summons operations as the HTTP API defines them — role policy, request checks, ids, scope
+/// (<see cref="ScopeAuthorizer"/>), then the grain — in one place, so that the API endpoints and the dashboard's pages
+/// run exactly the same rules. Each method takes the acting principal as an <see cref="Actor"/> and a request record of
+/// the API; expected failures come back as values (<see cref="OperationResult{T}"/>), never as exceptions.
+/// </summary>
+/// <remarks>
+/// The API's body binder has already checked a request body when an endpoint calls in; the check here repeats it for
+/// callers without a binder (the dashboard) and is cheap. The role check repeats the endpoint's policy likewise.
+/// </remarks>
+public sealed class DispatchOperations(CityModel city, IGrainFactory grains, ScopeAuthorizer scopes, CaseIdAllocator ids, IClock clock)
+{
+    /// <summary>How many fresh ids a report tries when another silo took the id first.</summary>
+    private const int ReportAttempts = 10;
+
+    /// <summary>Reports a new case in one of the commissioner's grids.</summary>
+    /// <exception cref="OperationUnavailableException">No free case id was found (another silo took each one).</exception>
+    public async Task<OperationResult<CaseView>> ReportAsync(Actor actor, ReportCaseRequest request)
+    {
+        if ((Refuse<CaseView>(actor, Policies.Commissioner) ?? Check<CaseView>(request)) is { } refused)
+            return refused;
+        if (!city.TryGetGrid(request.GridId!, out _))
+            return OperationResult<CaseView>.Invalid("gridId", $"No grid '{request.GridId}'.");
+        var township = city.TownshipOf(request.GridId!);
+        if (actor.Role == Actor.Commissioner && township.Id != actor.Scope)
+            return OperationResult<CaseView>.Forbidden($"Grid '{request.GridId}' is in {township.Id}, not in {actor.Scope}.");
+
+        var command = new ReportCase(request.GridId!, request.Category!.Value, request.Summary!.Trim(), request.Source!.Value,
+            request.Tier, request.Risk, request.Reporter, actor);
+        for (var attempt = 0; attempt < ReportAttempts; attempt++)
+        {
+            var result = await grains.GetGrain<ICaseGrain>(ids.Next()).Report(command);
+            if (result.Outcome != Outcome.Conflict)
+                return OperationResult<CaseView>.From(result);
+        }
+        throw new OperationUnavailableException("No free case id was found; try again.");
+    }
+
+    /// <summary>A case with its summonses and timeline, when the actor may read it.</summary>
+    public async Task<OperationResult<CaseView>> GetCaseAsync(Actor actor, string id)
+    {
+        if (CheckCaseId<CaseView>(id) is { } bad)
+            return bad;
+        var view = await grains.GetGrain<ICaseGrain>(id).Get();
+        if (view is null)
+            return NoCase<CaseView>(id);
+        return scopes.CanReadCase(actor, view)
+            ? OperationResult<CaseView>.Ok(view)
+            : OperationResult<CaseView>.Forbidden($"{actor} may not read case {id}.");
+    }
+
+    /// <summary>
+    /// The case summaries of <paramref name="center"/> and the centers under it (the actor's home center when null),
+    /// newest first, filtered by state and overdue-ness at the silo's clock.
+    /// </summary>
+    public async Task<OperationResult<IReadOnlyList<CaseSummary>>> ListCasesAsync(Actor actor, string? center, CaseState? state = null, bool? overdue = null)
+    {
+        center ??= scopes.HomeCenter(actor);
+        if (center is null)
+            return OperationResult<IReadOnlyList<CaseSummary>>.Forbidden($"{actor} may not list cases; a department reads its summonses.");
+        if (!Ids.IsValid(center))
+            return OperationResult<IReadOnlyList<CaseSummary>>.Invalid("center", RequestErrors.IdMessage);
+        if (!city.TryGetCenter(center, out _))
+            return OperationResult<IReadOnlyList<CaseSummary>>.NotFound($"No center '{center}'.");
+        if (!scopes.CanReadCenter(actor, center))
+            return OperationResult<IReadOnlyList<CaseSummary>>.Forbidden($"{actor} may not list the cases of {center}.");
+
+        var lists = await Task.WhenAll(city.SelfAndDescendants(center, withVillages: false)
+            .Select(c => grains.GetGrain<ICenterGrain>(c.Id).List()));
+        var now = clock.GetCurrentInstant();
+        IReadOnlyList<CaseSummary> matches = lists.SelectMany(l => l)
+            .GroupBy(s => s.Id, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(s => s.Version)!)
+            .Where(s => state is null || s.State == state)
+            .Where(s => overdue is null || s.IsOverdueAt(now) == overdue)
+            .OrderByDescending(s => s.CreatedAt)
+            .ThenByDescending(s => s.Id, StringComparer.Ordinal)
+            .ToList();
+        return OperationResult<IReadOnlyList<CaseSummary>>.Ok(matches);
+    }
+
+    public async Task<OperationResult<CaseView>> TriageAsync(Actor actor, string id, TriageCaseRequest request)
+    {
+        if ((Refuse<CaseView>(actor, Policies.Commissioner) ?? Check<CaseView>(request) ?? CheckCaseId<CaseView>(id)) is { } refused)
+            return refused;
+        return OperationResult<CaseView>.From(await grains.GetGrain<ICaseGrain>(id)
+            .Triage(new TriageCase(request.Category, request.Tier!.Value, request.Risk!.Value, request.Note, actor)));
+    }
+
+    /// <summary>Blows the whistle; without department ids the routing rules choose. Returns the new summonses.</summary>
+    public async Task<OperationResult<IReadOnlyList<SummonsView>>> WhistleAsync(Actor actor, string id, WhistleRequest request)
+    {
+        if ((Refuse<IReadOnlyList<SummonsView>>(actor, Policies.Commissioner) ?? Check<IReadOnlyList<SummonsView>>(request)
+            ?? CheckCaseId<IReadOnlyList<SummonsView>>(id)) is { } refused)
+            return refused;
+        if (request.DepartmentIds is not null)
+        {
+            var errors = new RequestErrors();
+            for (var i = 0; i < request.DepartmentIds.Count; i++)
+            {
+                if (!city.TryGetDepartment(request.DepartmentIds[i], out _))
+                    errors.Add($"departmentIds[{i}]", $"No department '{request.DepartmentIds[i]}'.");
+            }
+            if (!errors.IsEmpty)
+                return OperationResult<IReadOnlyList<SummonsView>>.Invalid(errors);
+        }
+        var (ackWithin, arriveWithin) = request.Durations();
+        return OperationResult<IReadOnlyList<SummonsView>>.From(await grains.GetGrain<ICaseGrain>(id)
+            .Whistle(new WhistleCase(request.DepartmentIds, ackWithin, arriveWithin, request.Note, actor)));
+    }
+
+    public Task<OperationResult<CaseView>> ResolveAsync(Actor actor, string id, ResolveCaseRequest request) =>
+        ApplyAsync(actor, id, request, Policies.Commissioner, () => new CaseCommand(CaseCommandKind.Resolve, request.Outcome!.Trim(), request.Note, actor));
+
+    public Task<OperationResult<CaseView>> CloseAsync(Actor actor, string id, NoteRequest request) =>
+        ApplyAsync(actor, id, request, Policies.Commissioner, () => new CaseCommand(CaseCommandKind.Close, null, request.Note, actor));
+
+    public Task<OperationResult<CaseView>> EscalateAsync(Actor actor, string id, ReasonRequest request) =>
+        ApplyAsync(actor, id, request, Policies.DutyLeader, () => new CaseCommand(CaseCommandKind.Escalate, request.Reason!.Trim(), null, actor));
+
+    public Task<OperationResult<CaseView>> SuperviseAsync(Actor actor, string id, SuperviseRequest request) =>
+        ApplyAsync(actor, id, request, Policies.DutyLeader, () => new CaseCommand(CaseCommandKind.Supervise, request.Note!.Trim(), null, actor));
+
+    public Task<OperationResult<CaseView>> TakeAsync(Actor actor, string id, TakeCaseRequest request) =>
+        ApplyAsync(actor, id, request, Policies.DutyLeader, () => new CaseCommand(CaseCommandKind.Take, request.Reason, null, actor));
+
+    public async Task<OperationResult<CaseView>> FollowUpAsync(Actor actor, string id, FollowUpRequest request)
+    {
+        if ((Refuse<CaseView>(actor, Policies.Commissioner) ?? Check<CaseView>(request) ?? CheckCaseId<CaseView>(id)) is { } refused)
+            return refused;
+        return OperationResult<CaseView>.From(await grains.GetGrain<ICaseGrain>(id)
+            .FollowUp(new FollowUpCase(request.Satisfaction!.Value, request.Note, actor)));
+    }
+
+    /// <summary>A department's open summonses (or, with <paramref name="openOnly"/> false, recent closed ones too), newest first.</summary>
+    public async Task<OperationResult<IReadOnlyList<SummonsView>>> ListSummonsesAsync(Actor actor, string departmentId, bool openOnly)
+    {
+        if (CheckId<IReadOnlyList<SummonsView>>(departmentId, "id") is { } bad)
+            return bad;
+        if (!city.TryGetDepartment(departmentId, out _))
+            return OperationResult<IReadOnlyList<SummonsView>>.NotFound($"No department '{departmentId}'.");
+        if (!scopes.CanReadDepartment(actor, departmentId))
+            return OperationResult<IReadOnlyList<SummonsView>>.Forbidden($"{actor} may not read the summonses of {departmentId}.");
+        return OperationResult<IReadOnlyList<SummonsView>>.Ok(await grains.GetGrain<IDepartmentGrain>(departmentId).List(openOnly));
+    }
+
+    public Task<OperationResult<SummonsView>> AcknowledgeAsync(Actor actor, string summonsId, NoteRequest request) =>
+        ActAsync(actor, summonsId, request, SummonsActionKind.Acknowledge, request.Note, done: false);
+
+    public Task<OperationResult<SummonsView>> ArriveAsync(Actor actor, string summonsId, NoteRequest request) =>
+        ActAsync(actor, summonsId, request, SummonsActionKind.Arrive, request.Note, done: false);
+
+    public Task<OperationResult<SummonsView>> FeedbackAsync(Actor actor, string summonsId, FeedbackRequest request) =>
+        ActAsync(actor, summonsId, request, SummonsActionKind.Feedback, request.Note?.Trim(), request.Done ?? false);
+
+    public Task<OperationResult<SummonsView>> DeclineAsync(Actor actor, string summonsId, ReasonRequest request) =>
+        ActAsync(actor, summonsId, request, SummonsActionKind.Decline, request.Reason?.Trim(), done: false);
+
+    private async Task<OperationResult<CaseView>> ApplyAsync(Actor actor, string id, IRequestBody request, string policy, Func<CaseCommand> command)
+    {
+        if ((Refuse<CaseView>(actor, policy) ?? Check<CaseView>(request) ?? CheckCaseId<CaseView>(id)) is { } refused)
+            return refused;
+        return OperationResult<CaseView>.From(await grains.GetGrain<ICaseGrain>(id).Apply(command()));
+    }
+
+    private async Task<OperationResult<SummonsView>> ActAsync(
+        Actor actor, string summonsId, IRequestBody request, SummonsActionKind kind, string? note, bool done)
+    {
+        if ((Refuse<SummonsView>(actor, Policies.Department) ?? Check<SummonsView>(request) ?? CheckId<SummonsView>(summonsId, "id")) is { } refused)
+            return refused;
+        if (!SummonsId.TryParse(summonsId, out var caseId, out _) || !CaseId.TryParse(caseId, out _, out _))
+            return OperationResult<SummonsView>.NotFound($"No summons '{summonsId}'.");
+        return OperationResult<SummonsView>.From(await grains.GetGrain<ICaseGrain>(caseId)
+            .ActOnSummons(new SummonsCommand(summonsId, kind, note, done, actor)));
+    }
+
+    /// <summary>The endpoint's role policy, applied to callers that have no endpoint (the dashboard).</summary>
+    private static OperationResult<T>? Refuse<T>(Actor actor, string policy) =>
+        Policies.Allows(policy, actor.Role) ? null : OperationResult<T>.Forbidden($"The role of {actor} may not make this call.");
+
+    private static OperationResult<T>? Check<T>(IRequestBody request)
+    {
+        var errors = new RequestErrors();
+        request.Validate(errors);
+        return errors.IsEmpty ? null : OperationResult<T>.Invalid(errors);
+    }
+
+    private static OperationResult<T>? CheckId<T>(string? id, string field) =>
+        Ids.IsValid(id) ? null : OperationResult<T>.Invalid(field, string.IsNullOrEmpty(id) ? "Required." : RequestErrors.IdMessage);
+
+    /// <summary>Invalid for an id that is not an id at all; NotFound for one that cannot be a case id; null otherwise.</summary>
+    private static OperationResult<T>? CheckCaseId<T>(string id) =>
+        CheckId<T>(id, "id") ?? (CaseId.TryParse(id, out _, out _) ? null : NoCase<T>(id));
+
+    private static OperationResult<T> NoCase<T>(string id) => OperationResult<T>.NotFound($"No case '{id}'.");
+}
