@@ -2,7 +2,7 @@ using Dispatch.Silo.Extensions;
 
 namespace Dispatch.Silo;
 
-/// <summary>Builds the silo application; Program runs it, tests start it on a loopback port.</summary>
+/// <summary>Builds the silo application (API, live hub, dashboard); Program runs it, tests start it on a loopback port.</summary>
 public static class DispatchSiloApp
 {
     /// <summary>
@@ -14,9 +14,11 @@ public static class DispatchSiloApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        builder.AddDispatchSilo();
+        builder.AddDispatchSilo().AddDispatchLive().AddDispatchDashboardHost();
         var app = builder.Build();
         app.MapDispatchApi();
+        app.MapDispatchLive();
+        app.MapDispatchDashboardHost();
         return app;
     }
 }

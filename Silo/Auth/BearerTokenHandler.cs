@@ -9,7 +9,8 @@ using Microsoft.Net.Http.Headers;
 namespace Dispatch.Silo.Auth;
 
 /// <summary>
-/// The "Bearer" scheme: validates <see cref="TokenService"/> tokens from the Authorization header and answers
+/// The "Bearer" scheme: validates <see cref="TokenService"/> tokens from the Authorization header (or, for the live hub,
+/// the <c>access_token</c> query parameter: <see cref="AuthSchemes.QueryToken"/>) and answers
 /// challenges (401) and forbidden requests (403) with problem+json.
 /// </summary>
 public sealed class BearerTokenHandler(
@@ -26,12 +27,22 @@ public sealed class BearerTokenHandler(
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
-        if (string.IsNullOrEmpty(header))
+        string token;
+        if (!string.IsNullOrEmpty(header))
+        {
+            if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                return Fail("The Authorization header must be 'Bearer <token>'.");
+            token = header["Bearer ".Length..].Trim();
+        }
+        else if (AuthSchemes.QueryToken(Request) is { } queryToken)
+        {
+            token = queryToken;
+        }
+        else
+        {
             return Task.FromResult(AuthenticateResult.NoResult());
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return Fail("The Authorization header must be 'Bearer <token>'.");
+        }
 
-        var token = header["Bearer ".Length..].Trim();
         if (!tokens.TryValidate(token, out var payload, out var error))
             return Fail(error!);
         if (PrincipalRules.Check(city, payload!.Role, payload.Scope) is { } problem)

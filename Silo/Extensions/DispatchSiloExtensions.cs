@@ -39,6 +39,8 @@ public static class DispatchSiloExtensions
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section)
             .Validate(o => o.HeartbeatInterval > TimeSpan.Zero, "Live:HeartbeatInterval must be positive.")
             .Validate(o => o.SubscriberCapacity > 0, "Live:SubscriberCapacity must be positive.")
+            .Validate(o => o.PushInterval > TimeSpan.Zero, "Live:PushInterval must be positive.")
+            .Validate(o => o.SendTimeout > TimeSpan.Zero, "Live:SendTimeout must be positive.")
             .ValidateOnStart();
         services.AddOptions<SiloOptions>().BindConfiguration("Silo")
             .Validate(o => o.CallTimeout > TimeSpan.Zero, "Silo:CallTimeout must be positive.")
@@ -81,12 +83,14 @@ public static class DispatchSiloExtensions
     }
 
     /// <summary>
-    /// Bearer when the request has an Authorization header; otherwise the interactive scheme when one is registered
-    /// (the dashboard's cookie adds it as <see cref="InteractiveScheme"/>), else Bearer, whose challenge is a 401 problem.
+    /// Bearer when the request carries a token (the Authorization header, or <c>?access_token=</c> on the live hub) and
+    /// for every /api call; otherwise the interactive scheme when one is registered (the dashboard's cookie adds it as
+    /// <see cref="InteractiveScheme"/>), else Bearer, whose challenge is a 401 problem.
     /// </summary>
     private static string SelectScheme(HttpContext context)
     {
-        if (context.Request.Headers.Authorization.Count > 0)
+        if (context.Request.Headers.Authorization.Count > 0 || AuthSchemes.QueryToken(context.Request) is not null
+            || context.Request.Path.StartsWithSegments("/api"))
             return AuthSchemes.Bearer;
         var options = context.RequestServices.GetRequiredService<IOptions<AuthenticationOptions>>().Value;
         return options.SchemeMap.ContainsKey(InteractiveScheme) ? InteractiveScheme : AuthSchemes.Bearer;

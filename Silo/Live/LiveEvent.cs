@@ -18,6 +18,9 @@ public sealed record LiveEvent(string Type, object Payload, IReadOnlyList<string
         _ => null,
     };
 
+    /// <summary>True for the events the live channels carry (case, summons, escalation).</summary>
+    public static bool IsLive(object domainEvent) => domainEvent is CaseChanged or SummonsChanged or EscalationRaised;
+
     /// <summary>True when <paramref name="domainEvent"/> is a live event about <paramref name="scope"/>.</summary>
     public static bool Concerns(object domainEvent, string scope) => domainEvent switch
     {

@@ -10,4 +10,10 @@ public sealed class LiveOptions
 
     /// <summary>Events that may wait for one slow client before newer ones are dropped for it (default 10,000).</summary>
     public int SubscriberCapacity { get; set; } = 10_000;
+
+    /// <summary>How long live events are coalesced before they are pushed to hub clients and dashboard pages (default 100 ms).</summary>
+    public TimeSpan PushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long one push may wait for slow hub clients before it is given up and logged (default 5 s).</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

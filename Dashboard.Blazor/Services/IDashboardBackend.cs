@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Dispatch.Grains.Interfaces.Cases;
+
+namespace Dispatch.Dashboard.Services;
+
+/// <summary>
+/// What the dashboard's pages do, implemented by the host with the HTTP API's own rules (role policy, request checks,
+/// scope authorization, the grains), so that a page may do exactly what its signed-in principal may do over the API.
+/// Every method takes that principal; expected failures are results, not exceptions.
+/// </summary>
+public interface IDashboardBackend
+{
+    /// <summary>The principal's role, scope and name; null when it is not a Dispatch principal.</summary>
+    Actor? ActorOf(ClaimsPrincipal user);
+
+    /// <summary>May the principal watch this center, department or case live (the hub's and the stream's rule)?</summary>
+    Task<bool> CanWatchAsync(ClaimsPrincipal user, string scope);
+
+    Task<DashboardResult<CaseView>> GetCaseAsync(ClaimsPrincipal user, string caseId);
+
+    /// <summary>The cases of a center and the centers under it, newest first.</summary>
+    Task<DashboardResult<IReadOnlyList<CaseSummary>>> ListCasesAsync(ClaimsPrincipal user, string centerId);
+
+    Task<DashboardResult<IReadOnlyList<SummonsView>>> ListSummonsesAsync(ClaimsPrincipal user, string departmentId, bool openOnly);
+
+    Task<DashboardResult<CaseView>> ReportAsync(ClaimsPrincipal user, ReportInput input);
+
+    Task<DashboardResult<CaseView>> TriageAsync(ClaimsPrincipal user, string caseId, TriageInput input);
+
+    Task<DashboardResult<IReadOnlyList<SummonsView>>> WhistleAsync(ClaimsPrincipal user, string caseId, WhistleInput input);
+
+    /// <summary>
+    /// Resolve (text: the outcome), close (text: a note), escalate (text: the reason), supervise (text: the note) or
+    /// take (text: an optional reason).
+    /// </summary>
+    Task<DashboardResult<CaseView>> ApplyAsync(ClaimsPrincipal user, string caseId, CaseCommandKind kind, string? text);
+
+    Task<DashboardResult<CaseView>> FollowUpAsync(ClaimsPrincipal user, string caseId, int? satisfaction, string? note);
+
+    /// <summary>Acknowledge, arrive, feed back (<paramref name="done"/> ends the department's part) or decline (note: the reason).</summary>
+    Task<DashboardResult<SummonsView>> ActOnSummonsAsync(ClaimsPrincipal user, string summonsId, SummonsActionKind kind, string? note, bool done);
+}

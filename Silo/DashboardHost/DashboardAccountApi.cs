@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Dispatch.Grains.Domain.City;
+using Dispatch.Silo.Auth;
+using Dispatch.Silo.Extensions;
+using Dispatch.Silo.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dispatch.Silo.DashboardHost;
+
+/// <summary>
+/// The dashboard's sign-in and sign-out (form posts with antiforgery tokens). Sign-in takes a demo identity — any role
+/// and scope, only when dev tokens are on, exactly as <c>POST /api/v1/auth/dev-token</c> — or a bearer token issued
+/// by operators, checked like the API checks it; either way the principal is the API's (role, scope, name) and is kept
+/// in the <see cref="DispatchSiloExtensions.InteractiveScheme"/> cookie.
+/// </summary>
+public static class DashboardAccountApi
+{
+    public const string SignInPage = "/signin";
+
+    public static IEndpointRouteBuilder MapDashboardAccount(this IEndpointRouteBuilder routes, string signIn, string signOut)
+    {
+        routes.MapPost(signIn, SignInAsync).AllowAnonymous().ExcludeFromDescription();
+        routes.MapPost(signOut, (Delegate)SignOutAsync).AllowAnonymous().ExcludeFromDescription();
+        return routes;
+    }
+
+    public static async Task<IResult> SignInAsync(
+        [FromForm] SignInForm form, HttpContext context, CityModel city, TokenService tokens, SiloSettings settings, ILoggerFactory loggers)
+    {
+        string role;
+        string? scope;
+        string name;
+        if (!string.IsNullOrWhiteSpace(form.Token))
+        {
+            if (!tokens.TryValidate(form.Token.Trim(), out var payload, out _) || PrincipalRules.Check(city, payload!.Role, payload.Scope) is not null)
+                return Back(form, "token");
+            (role, scope, name) = (payload.Role, string.IsNullOrEmpty(payload.Scope) ? null : payload.Scope, payload.Name);
+        }
+        else
+        {
+            if (!settings.DevTokens)
+                return Back(form, "demo");
+            scope = string.IsNullOrWhiteSpace(form.Scope) ? null : form.Scope.Trim();
+            if (PrincipalRules.Check(city, form.Role, scope) is not null)
+                return Back(form, "identity");
+            role = form.Role!;
+            name = PrincipalRules.DefaultName(city, role, scope);
+        }
+
+        List<Claim> claims = [new(DispatchClaims.Role, role), new(DispatchClaims.Name, name)];
+        if (scope is not null)
+            claims.Add(new Claim(DispatchClaims.Scope, scope));
+        var identity = new ClaimsIdentity(claims, DispatchSiloExtensions.InteractiveScheme, DispatchClaims.Name, DispatchClaims.Role);
+        await context.SignInAsync(DispatchSiloExtensions.InteractiveScheme, new ClaimsPrincipal(identity));
+        loggers.CreateLogger(typeof(DashboardAccountApi)).LogInformation("Dashboard sign-in: {Role}:{Scope} ({Name})", role, scope, name);
+        return Results.LocalRedirect(IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/");
+    }
+
+    public static async Task<IResult> SignOutAsync(HttpContext context)
+    {
+        await context.SignOutAsync(DispatchSiloExtensions.InteractiveScheme);
+        return Results.LocalRedirect(SignInPage);
+    }
+
+    private static IResult Back(SignInForm form, string error)
+    {
+        var url = $"{SignInPage}?error={error}";
+        if (IsLocal(form.ReturnUrl))
+            url += $"&ReturnUrl={Uri.EscapeDataString(form.ReturnUrl!)}";
+        return Results.LocalRedirect(url);
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

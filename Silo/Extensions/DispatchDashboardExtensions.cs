@@ -1,0 +1,59 @@
+using Dispatch.Dashboard.Hosting;
+using Dispatch.Dashboard.Services;
+using Dispatch.Silo.DashboardHost;
+using Dispatch.Silo.Hosting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Silo.Extensions;
+
+public static class DispatchDashboardExtensions
+{
+    /// <summary>How long a dashboard sign-in lasts without use.</summary>
+    public static TimeSpan SignInLifetime { get; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// The dashboard (Dashboard.Blazor) in the silo: its pages, the backend that runs them on the API's own operations,
+    /// and the sign-in cookie (<see cref="DispatchSiloExtensions.InteractiveScheme"/>), which the default scheme picks for
+    /// requests that carry no bearer token outside /api. Demo identities are offered when dev tokens are on.
+    /// </summary>
+    public static WebApplicationBuilder AddDispatchDashboardHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddDispatchDashboard(_ => { });
+        services.AddOptions<DashboardOptions>().Configure<SiloSettings>((o, settings) => o.DemoIdentities = settings.DevTokens);
+        services.AddSingleton<IDashboardBackend, DashboardBackend>();
+        services.AddAuthentication().AddCookie(DispatchSiloExtensions.InteractiveScheme, o =>
+        {
+            o.LoginPath = DashboardAccountApi.SignInPage;
+            o.AccessDeniedPath = "/denied";
+            o.Cookie.Name = "dispatch.signin";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = SignInLifetime;
+            o.SlidingExpiration = true;
+            // The hub answers 401/403 to a connection without a valid sign-in; only pages are sent to the sign-in page.
+            o.Events.OnRedirectToLogin = context => RedirectOr(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RedirectOr(context, StatusCodes.Status403Forbidden);
+        });
+        return builder;
+    }
+
+    /// <summary>The dashboard's pages, assets, language switch and sign-in endpoints.</summary>
+    public static WebApplication MapDispatchDashboardHost(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+        app.MapDispatchDashboard();
+        app.MapDashboardAccount(options.SignInEndpoint, options.SignOutEndpoint);
+        return app;
+    }
+
+    private static Task RedirectOr(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments(Auth.AuthSchemes.QueryTokenPath))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
