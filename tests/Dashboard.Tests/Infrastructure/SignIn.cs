@@ -1,0 +1,21 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dispatch.Dashboard.Tests.Infrastructure;
+
+public static class SignIn
+{
+    /// <summary>Signs in through the sign-in page with a demo identity and waits for the role's home page.</summary>
+    public static async Task AsAsync(IPage page, string role, string? scope = null)
+    {
+        await page.GotoAsync("/signin");
+        var form = page.Locator($"#signin-{role}");
+        if (scope is not null)
+            await form.Locator("select[name=scope]").SelectOptionAsync(scope);
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+    }
+
+    /// <summary>Waits until the page's script watches its scopes on the live hub.</summary>
+    public static Task LiveAsync(IPage page) => Expect(page.Locator("body[data-live=on]")).ToHaveCountAsync(1);
+}
