@@ -38,8 +38,8 @@
       var due = Date.parse(el.dataset.due);
       var start = el.dataset.start ? Date.parse(el.dataset.start) : NaN;
       var left = due - t;
-      var quarter = isNaN(start) || due <= start ? 0 : (due - start) / 4;
-      var urgency = left <= 0 ? "late" : (left <= quarter || left <= 5 * 60 * 1000 ? "warn" : "ok");
+      var threshold = isNaN(start) || due <= start ? 5 * 60 * 1000 : (due - start) / 4;
+      var urgency = left <= 0 ? "late" : (left <= threshold ? "warn" : "ok");
       el.textContent = format(left > 0 ? body.dataset.left : body.dataset.late, [span(left)]);
       el.className = "countdown countdown-" + urgency;
     });

@@ -1,10 +1,23 @@
+using System.Text.RegularExpressions;
 using Dispatch.Grains.Domain.City;
 
 namespace Dispatch.Dashboard.Components;
 
 /// <summary>Display names of ids, falling back to the id itself.</summary>
-public static class CityNames
+public static partial class CityNames
 {
+    /// <summary>
+    /// A text with every center and department id in it replaced by its name (the engine's timeline notes name ids:
+    /// "summoned tc-a-t1-jud, tc-a-t1-pol").
+    /// </summary>
+    public static string WithNames(this CityModel city, string text) => IdToken().Replace(text, m =>
+        city.TryGetDepartment(m.Value, out var department) ? department.Name
+        : city.TryGetCenter(m.Value, out var center) ? center.Name
+        : m.Value);
+
+    [GeneratedRegex("[A-Za-z0-9][A-Za-z0-9_-]*")]
+    private static partial Regex IdToken();
+
     public static string CenterName(this CityModel city, string? id) =>
         id is not null && city.TryGetCenter(id, out var center) ? center.Name : id ?? "—";
 
