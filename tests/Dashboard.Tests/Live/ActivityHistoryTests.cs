@@ -1,0 +1,54 @@
+using Dispatch.Dashboard.Live;
+using Dispatch.Grains.Domain.City;
+using Dispatch.Grains.Interfaces.Model;
+using Dispatch.Runtime.Testing;
+using NodaTime;
+
+namespace Dispatch.Dashboard.Tests.Live;
+
+public sealed class ActivityHistoryTests
+{
+    private static readonly CityModel City = CityLoader.Load(Path.Combine(AppContext.BaseDirectory, "Data", "city-test.json"));
+    private static readonly Instant At = Instant.FromUtc(2026, 11, 23, 1, 0);
+
+    [Fact]
+    public void Record_WhistleAckAndEscalation_CountsPerCenterAndDepartment()
+    {
+        var clock = new ManualClock(At + Duration.FromMinutes(10));
+        var history = new ActivityHistory(City, clock);
+
+        history.Record(LiveBatchBuilderTests.Summons("C-20261123-1.S1", 1, department: "tc-a-t1-pol"));
+        history.Record(LiveBatchBuilderTests.Summons("C-20261123-1.S2", 1, department: "tc-a-t1-jud"));
+        history.Record(LiveBatchBuilderTests.Summons("C-20261123-1.S1", 2, SummonsState.Acknowledged, "tc-a-t1-pol"));
+        history.Record(LiveBatchBuilderTests.Escalation("C-20261123-1"));
+
+        var county = history.LastDay("tc-a");
+        Assert.Equal(1, county.Whistles);
+        Assert.Equal(2, county.Summoned);
+        Assert.Equal(1, county.Acks);
+        Assert.Equal(1, county.AcksOnTime);
+        Assert.Equal(1, county.Escalations);
+        Assert.Equal(0.5, county.OnTimeAckRate);
+        Assert.Equal(1, history.LastDay("tc-a-t1-pol").Acks);
+        Assert.Equal(0, history.LastDay("tc-a-t1-pol").Whistles);
+        Assert.True(history.LastDay("tc-b").IsEmpty, "another county saw nothing");
+        Assert.Single(history.RecentEscalations("tc", 10));
+    }
+
+    [Fact]
+    public void Series_Is24HourlyPoints_AndForgetsWhatIsOlder()
+    {
+        var clock = new ManualClock(At);
+        var history = new ActivityHistory(City, clock);
+        history.Record(LiveBatchBuilderTests.Summons("C-20261123-1.S1", 1, department: "tc-a-t1-pol"));
+
+        var series = history.Series("tc-a-t1");
+        Assert.Equal(ActivityHistory.Hours, series.Count);
+        Assert.Equal(1, series[^1].Counts.Whistles);
+        Assert.Equal(Duration.FromHours(1), series[1].From - series[0].From);
+
+        clock.Advance(Duration.FromHours(25));
+        Assert.True(history.LastDay("tc-a-t1").IsEmpty, "a whistle 25 hours ago is out of the window");
+        Assert.All(history.Series("tc-a-t1"), p => Assert.Equal(0, p.Counts.Whistles));
+    }
+}
