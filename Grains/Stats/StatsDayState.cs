@@ -1,0 +1,12 @@
+using Dispatch.Grains.Interfaces.Stats;
+
+namespace Dispatch.Grains.Stats;
+
+/// <summary>
+/// The stored state of one (scope, local day) bucket: each contributing case's newest fact, by case id. A fact whose
+/// totals became empty is kept (as a tombstone carrying its version) so that a late older copy cannot bring it back.
+/// </summary>
+public sealed class StatsDayState
+{
+    public Dictionary<string, CaseDayFact> Cases { get; set; } = new(StringComparer.Ordinal);
+}
