@@ -23,8 +23,10 @@ public interface IStatsGrain : IGrainWithStringKey
     /// <summary>
     /// The departments or townships under this scope, best first, each with its statistics for the period:
     /// on-time acknowledgement rate, then completion rate, then mean satisfaction, each highest first with no data
-    /// (null) last, then id (ordinal). Departments: those of this center and of every center under it (a
-    /// department scope ranks itself alone). Townships: a county's, or all of the city's (a township ranks itself).
+    /// (null) after any value, then id (ordinal). <see cref="RankBy.Department"/>: the departments of this center and
+    /// of every center under it (this scope must be a township, county or city). <see cref="RankBy.Township"/>: the
+    /// townships of this county, or all of the city's (this scope must be a county or the city). Every unit is listed,
+    /// also one without any activity in the period. Other combinations throw <see cref="ArgumentException"/>.
     /// </summary>
     [ReadOnly]
     Task<IReadOnlyList<StatsView>> Ranking(StatsPeriod period, LocalDate at, RankBy by);

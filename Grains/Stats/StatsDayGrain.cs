@@ -16,7 +16,8 @@ namespace Dispatch.Grains.Stats;
 /// <para>Write amplification: only townships and departments have buckets, so one case change rewrites its township's
 /// bucket and those of the departments it summoned, each holding one day of that township's or department's cases —
 /// never a county- or city-wide bucket. Counties and the city are added up at query time from their townships'
-/// buckets (see <c>StatsGrain</c>), which costs reads of at most 92 small buckets per township per quarter.</para>
+/// buckets (see <c>StatsGrain</c>), which costs reads of at most 92 small buckets per township per quarter — only of
+/// the days listed in the scope's <c>IStatsIndexGrain</c>, to which a bucket adds its day once, before its first fact.</para>
 /// </remarks>
 public sealed class StatsDayGrain([PersistentState("statsDay")] IPersistentState<StatsDayState> state) : Grain, IStatsDayGrain
 {
@@ -29,6 +30,14 @@ public sealed class StatsDayGrain([PersistentState("statsDay")] IPersistentState
         var held = cases.GetValueOrDefault(fact.CaseId);
         if (held is not null && held.Version >= fact.Version) return;
         if (held is null && fact.Totals.IsEmpty) return;
+        if (cases.Count == 0)
+        {
+            // The first fact: list this day in the scope's index before storing it, so a query never misses it.
+            var key = StatsDayKey.TryParse(GrainKey, out var parsed)
+                ? parsed.Value
+                : throw new InvalidOperationException($"'{GrainKey}' is not a statistics bucket key (scope|yyyy-MM-dd).");
+            await GrainFactory.GetGrain<IStatsIndexGrain>(key.IndexKey).Add(key.Date);
+        }
         cases[fact.CaseId] = fact;
         _totals = null;
         try

@@ -9,9 +9,9 @@ namespace Dispatch.Grains.Stats;
 
 /// <summary>
 /// Statistics and rankings of one scope (a township, county or city center, or a department), computed on request
-/// from day buckets; it stores nothing. A township or department adds up its own day buckets, a county its
-/// townships' totals, the city its counties' totals; days after today (Asia/Shanghai) are skipped, since nothing
-/// can have happened on them yet.
+/// from day buckets; it stores nothing. A township or department adds up its own day buckets (those its day index
+/// lists), a county its townships' totals, the city its counties' totals; days after today (Asia/Shanghai) are
+/// skipped, since nothing can have happened on them yet.
 /// </summary>
 public sealed class StatsGrain(EngineContext engine) : Grain, IStatsGrain
 {
@@ -36,7 +36,7 @@ public sealed class StatsGrain(EngineContext engine) : Grain, IStatsGrain
         if (to > today) to = today;
         IEnumerable<Task<StatsTotals>> parts = kind switch
         {
-            StatsScopeKind.Township or StatsScopeKind.Department => Days(from, to)
+            StatsScopeKind.Township or StatsScopeKind.Department => (await DaysWithBucketsAsync(from, to))
                 .Select(d => GrainFactory.GetGrain<IStatsDayGrain>(new StatsDayKey(GrainKey, d).GrainKey).Totals()),
             StatsScopeKind.County => StatsScopes.TownshipsUnder(city, GrainKey)
                 .Select(t => GrainFactory.GetGrain<IStatsGrain>(t.Id).Totals(from, to)),
@@ -59,8 +59,11 @@ public sealed class StatsGrain(EngineContext engine) : Grain, IStatsGrain
         return StatsRanking.Order(rows);
     }
 
-    private static IEnumerable<LocalDate> Days(LocalDate from, LocalDate to)
+    /// <summary>This township's or department's days with buckets in the span, from its yearly day indexes.</summary>
+    private async Task<IEnumerable<LocalDate>> DaysWithBucketsAsync(LocalDate from, LocalDate to)
     {
-        for (var d = from; d <= to; d = d.PlusDays(1)) yield return d;
+        var years = Enumerable.Range(from.Year, to.Year - from.Year + 1);
+        var days = await Task.WhenAll(years.Select(y => GrainFactory.GetGrain<IStatsIndexGrain>(StatsDayKey.IndexKeyOf(GrainKey, y)).Days(from, to)).ToList());
+        return days.SelectMany(d => d);
     }
 }

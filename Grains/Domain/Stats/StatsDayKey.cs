@@ -20,6 +20,12 @@ public readonly record struct StatsDayKey(string Scope, LocalDate Date)
     /// <summary>The case-outbox marker, "<c>s|{scope}|{yyyy-MM-dd}</c>".</summary>
     public string Marker => MarkerPrefix + GrainKey;
 
+    /// <summary>The key of the day index listing this bucket, "<c>{scope}|{yyyy}</c>".</summary>
+    public string IndexKey => IndexKeyOf(Scope, Date.Year);
+
+    /// <summary>The key of a scope's day index for one year, "<c>{scope}|{yyyy}</c>".</summary>
+    public static string IndexKeyOf(string scope, int year) => $"{scope}|{year:D4}";
+
     public override string ToString() => GrainKey;
 
     /// <summary>Parses a grain key or, when <paramref name="text"/> starts with "s|", a marker.</summary>

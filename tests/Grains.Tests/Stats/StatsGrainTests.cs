@@ -148,6 +148,26 @@ public sealed class StatsGrainTests(StatsRun run) : IClassFixture<StatsRun>
         }
     }
 
+    [Theory]
+    [InlineData("tc-a-t1")]
+    [InlineData("tc-a-t1-med")]
+    [InlineData("tc-b-t2-pol")]
+    [InlineData("tc-b-t2-jud")]
+    public async Task Index_ListsEveryDayWithFactsAndNoQuietDay(string scope)
+    {
+        var busy = new List<LocalDate>();
+        for (var d = StatsRun.FirstDay; d <= StatsRun.LastDay; d = d.PlusDays(1))
+        {
+            var v = StatsRecount.Of(run.Views, EngineSilo.City, scope, StatsPeriod.Day, d, d);
+            if (v.Accepted + v.Resolved + v.Closed + v.Summoned + v.Escalations + v.FollowUps > 0) busy.Add(d);
+        }
+
+        var listed = (await run.Engine.Grains.GetGrain<IStatsIndexGrain>($"{scope}|2026").Days(StatsRun.FirstDay, new LocalDate(2026, 12, 31)))
+            .Concat(await run.Engine.Grains.GetGrain<IStatsIndexGrain>($"{scope}|2027").Days(new LocalDate(2027, 1, 1), StatsRun.LastDay));
+
+        Assert.Equal(busy, listed);
+    }
+
     [Fact]
     public async Task Upsert_RepeatedOrStaleCopies_ChangeNothing()
     {
