@@ -169,6 +169,16 @@ public sealed class StatsGrainTests(StatsRun run) : IClassFixture<StatsRun>
     }
 
     [Fact]
+    public async Task Grain_KeyOrRankingTheParserRefuses_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Stats("tc-a-t1-v1").Get(StatsPeriod.Day, StatsRun.FirstDay));
+        await Assert.ThrowsAsync<ArgumentException>(() => Stats("nowhere").Get(StatsPeriod.Day, StatsRun.FirstDay));
+        await Assert.ThrowsAsync<ArgumentException>(() => Stats("tc-a-t1").Ranking(StatsPeriod.Day, StatsRun.FirstDay, RankBy.Township));
+        await Assert.ThrowsAsync<ArgumentException>(() => Stats("tc-a-t1-pol").Ranking(StatsPeriod.Day, StatsRun.FirstDay, RankBy.Department));
+        await Assert.ThrowsAsync<ArgumentException>(() => Stats("tc").Totals(StatsRun.FirstDay, StatsRun.FirstDay.PlusDays(-1)));
+    }
+
+    [Fact]
     public async Task Upsert_RepeatedOrStaleCopies_ChangeNothing()
     {
         var a1 = await run.ViewAsync("A1");
