@@ -12,7 +12,7 @@ namespace Dispatch.Grains.Interfaces.Stats;
 /// grid), wherever they are handled now after an escalation. A county or the city: the cases of its townships
 /// (so a county's numbers are the sums of its townships', and the city's of its counties'). A department: the
 /// summonses addressed to it for the summons measures, and the cases it was summoned to at least once (at any
-/// time) for the case measures. A summons measure of a township, county or city counts every summons of its
+/// time, whatever became of the summons: declined and escalated ones included) for the case measures. A summons measure of a township, county or city counts every summons of its
 /// cases, whichever department it went to.</para>
 /// <para><b>Case measures.</b> <see cref="Accepted"/> by the case's creation (受理); <see cref="Resolved"/> by
 /// the moment it was resolved (办结/化解); <see cref="Closed"/> by the moment it was closed (结案);

@@ -9,6 +9,11 @@ namespace Dispatch.Grains.Domain.Stats;
 /// A validated ranking query (GET /api/v1/stats/ranking?scope=&amp;period=&amp;at=&amp;by=): ask
 /// <c>IStatsGrain</c>(<see cref="Scope"/>).Ranking(<see cref="Period"/>, <see cref="At"/>, <see cref="By"/>).
 /// </summary>
+/// <param name="Scope">A township, county or city center id.</param>
+/// <param name="Kind">What <see cref="Scope"/> names.</param>
+/// <param name="Period">Day, week, month or quarter.</param>
+/// <param name="At">A local date in the period.</param>
+/// <param name="By">Rank the departments or the townships under <see cref="Scope"/>.</param>
 public sealed record RankingQuery(string Scope, StatsScopeKind Kind, StatsPeriod Period, LocalDate At, RankBy By)
 {
     /// <summary>The local dates of the period (inclusive).</summary>
