@@ -140,6 +140,17 @@ public sealed class ReportScheduleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartAll_SchedulesEveryCounty()
+    {
+        await Grains.Reports.ReportSchedules.StartAllAsync(_engine.Grains, EngineSilo.City);
+
+        foreach (var county in new[] { "tc-a", "tc-b" })
+        {
+            Assert.Equal(Shanghai.At(2026, 11, 30), (await Schedule(county).Next())[ReportKind.Weekly]);
+        }
+    }
+
+    [Fact]
     public async Task Start_OnATownship_IsRefused()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Schedule("tc-a-t1").Start());
