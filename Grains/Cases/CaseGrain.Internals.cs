@@ -76,6 +76,7 @@ public sealed partial class CaseGrain
         var now = Now;
         Case.Leader = new LeaderView(command.Actor.Role, command.Actor.Name, now, command.Text ?? command.Note ?? "taken by the duty leader");
         AddTimeline("leaderTookCase", command.Actor, command.Text ?? command.Note);
+        MarkDutyDesk();
         MarkCenter(Case.CenterId);
         await CommitAsync();
         return CommandResult<CaseView>.Ok(ToView());
@@ -172,6 +173,7 @@ public sealed partial class CaseGrain
         var role = JsonNamingPolicy.CamelCase.ConvertName(shift.Role.ToString());
         Case.Leader = new LeaderView(role, shift.Name, now, reason);
         AddTimeline("leaderTookCase", Interfaces.Cases.Actor.Engine, $"{shift.Name} ({role}, on duty at {county.Id}): {reason}");
+        MarkDutyDesk();
         EngineTelemetry.LeaderTakes.Add(1);
     }
 
@@ -195,7 +197,7 @@ public sealed partial class CaseGrain
         var now = Now;
         Case.Version++;
         MarkStats();
-        var next = CaseDeadlines.Next(Case, now, engine.Options.OutboxRetry);
+        var next = CaseDeadlines.Next(Case, now, Duration.FromTimeSpan(engine.Options.OutboxRetry));
         if (next is { } at && (Case.ReminderAt is not { } registered || registered <= now || at < registered))
         {
             await RegisterOrUpdateReminderAsync(DeadlineReminder, at);
@@ -218,7 +220,18 @@ public sealed partial class CaseGrain
 
     private void MarkDepartment(SummonsRecord s) => Mark($"d|{s.DepartmentId}|{s.Id}");
 
-    private void MarkCenter(string centerId) => Mark($"c|{centerId}");
+    /// <summary>The center's case list and the case's grid both get the new summary.</summary>
+    private void MarkCenter(string centerId)
+    {
+        Mark($"c|{centerId}");
+        Mark($"g|{Case.GridId}");
+    }
+
+    /// <summary>The county duty desk logs a leader taking this case.</summary>
+    private void MarkDutyDesk()
+    {
+        if (engine.City.CountyOf(Case.TownshipId) is { } county) Mark($"u|{county.Id}");
+    }
 
     private readonly Dictionary<string, int> _marks = new(StringComparer.Ordinal);
 
@@ -256,13 +269,22 @@ public sealed partial class CaseGrain
                 var summons = Case.Summonses.FirstOrDefault(s => s.Id == parts[2]);
                 if (summons is not null) await GrainFactory.GetGrain<IDepartmentGrain>(parts[1]).Upsert(summons.ToView(Case.Id));
             }
+            else if (parts[0] == "c")
+            {
+                await GrainFactory.GetGrain<ICenterGrain>(parts[1]).Upsert(ToSummary());
+            }
+            else if (parts[0] == "g")
+            {
+                await GrainFactory.GetGrain<IGridGrain>(parts[1]).Upsert(ToSummary());
+            }
+            else if (parts[0] == "u" && Case.Leader is { } leader)
+            {
+                await GrainFactory.GetGrain<IDutyGrain>(parts[1]).RecordTake(
+                    new LeaderTake(Case.Id, Case.TownshipId, leader.Role, leader.Name, leader.TakenAt, leader.Reason));
+            }
             else if (parts[0] == "s")
             {
                 await SendStatsAsync(marker);
-            }
-            else
-            {
-                await GrainFactory.GetGrain<ICenterGrain>(parts[1]).Upsert(ToSummary());
             }
             if (_marks.GetValueOrDefault(marker) == generation)
             {
@@ -287,12 +309,7 @@ public sealed partial class CaseGrain
         var county = engine.City.CountyOf(Case.TownshipId)?.Id;
         var commissioner = actor.Role == Actor.Commissioner && actor.Scope == Case.TownshipId;
         var dutyLeader = actor.Role == Actor.DutyLeader && actor.Scope == county;
-        var allowed = role switch
-        {
-            CaseRole.Commissioner => commissioner,
-            CaseRole.DutyLeader => dutyLeader,
-            _ => commissioner || dutyLeader,
-        };
+        var allowed = role == CaseRole.Commissioner ? commissioner : dutyLeader;
         return allowed ? null : CommandResult<CaseView>.Forbidden($"{actor} may not do this to case {Case.Id} of {Case.TownshipId}.");
     }
 
