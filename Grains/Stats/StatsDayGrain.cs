@@ -29,7 +29,6 @@ public sealed class StatsDayGrain([PersistentState("statsDay")] IPersistentState
         var cases = state.State.Cases;
         var held = cases.GetValueOrDefault(fact.CaseId);
         if (held is not null && held.Version >= fact.Version) return;
-        if (held is null && fact.Totals.IsEmpty) return;
         if (cases.Count == 0)
         {
             // The first fact: list this day in the scope's index before storing it, so a query never misses it.

@@ -3,8 +3,9 @@ using Dispatch.Grains.Interfaces.Stats;
 namespace Dispatch.Grains.Stats;
 
 /// <summary>
-/// The stored state of one (scope, local day) bucket: each contributing case's newest fact, by case id. A fact whose
-/// totals became empty is kept (as a tombstone carrying its version) so that a late older copy cannot bring it back.
+/// The stored state of one (scope, local day) bucket: each contributing case's newest fact, by case id. A fact with
+/// empty totals (the case's contribution vanished, e.g. its follow-up moved to a later day) is kept as a tombstone
+/// carrying its version, so that a late older copy cannot bring the contribution back.
 /// </summary>
 public sealed class StatsDayState
 {
