@@ -32,6 +32,7 @@ public sealed partial class CaseGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        ResetStats();
         if (Case.Exists && Case.Outbox.Count > 0) DeliverOutboxInBackground();
         return Task.CompletedTask;
     }
