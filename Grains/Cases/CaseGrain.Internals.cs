@@ -76,6 +76,7 @@ public sealed partial class CaseGrain
         var now = Now;
         Case.Leader = new LeaderView(command.Actor.Role, command.Actor.Name, now, command.Text ?? command.Note ?? "taken by the duty leader");
         AddTimeline("leaderTookCase", command.Actor, command.Text ?? command.Note);
+        MarkDutyDesk();
         MarkCenter(Case.CenterId);
         await CommitAsync();
         return CommandResult<CaseView>.Ok(ToView());
@@ -128,6 +129,7 @@ public sealed partial class CaseGrain
                 Case.CenterId, center.Id, center.Level, Case.Leader?.Name, due, now, reason);
         }
         var why = $"{summons.DepartmentId}, the top of the ladder, had not {missed} {summons.Id} by {due}";
+        AddTimeline("escalated", Interfaces.Cases.Actor.Engine, $"{why}; a duty leader takes the case");
         LeaderTakes(now, why);
         var county = engine.City.CountyOf(Case.TownshipId) ?? engine.City.GetCenter(Case.CenterId);
         return new EscalationView(Case.Id, "leader", summons.Id, summons.DepartmentId, null, null, summons.EscalationLevel + 1,
@@ -144,6 +146,7 @@ public sealed partial class CaseGrain
         if (parent is null)
         {
             Case.TierLadderExhausted = true;
+            AddTimeline("escalated", actor, $"at {from}, the top of the ladder: {reason}; a leader takes the case");
             LeaderTakes(now, reason);
             var here = engine.City.GetCenter(from);
             return new EscalationView(Case.Id, "leader", null, null, null, null, 0, from, from, here.Level, Case.Leader?.Name, dueBefore, now, reason);
@@ -170,6 +173,7 @@ public sealed partial class CaseGrain
         var role = JsonNamingPolicy.CamelCase.ConvertName(shift.Role.ToString());
         Case.Leader = new LeaderView(role, shift.Name, now, reason);
         AddTimeline("leaderTookCase", Interfaces.Cases.Actor.Engine, $"{shift.Name} ({role}, on duty at {county.Id}): {reason}");
+        MarkDutyDesk();
         EngineTelemetry.LeaderTakes.Add(1);
     }
 
@@ -192,6 +196,7 @@ public sealed partial class CaseGrain
     {
         var now = Now;
         Case.Version++;
+        MarkStats();
         var next = CaseDeadlines.Next(Case, now, Duration.FromTimeSpan(engine.Options.OutboxRetry));
         if (next is { } at && (Case.ReminderAt is not { } registered || registered <= now || at < registered))
         {
@@ -206,6 +211,7 @@ public sealed partial class CaseGrain
         {
             // Storage did not take it: forget the in-memory change so this activation matches what is stored.
             await state.ReadStateAsync();
+            ResetStats();
             throw;
         }
         Publish(new CaseChanged(ToSummary(), Scopes()));
@@ -214,7 +220,18 @@ public sealed partial class CaseGrain
 
     private void MarkDepartment(SummonsRecord s) => Mark($"d|{s.DepartmentId}|{s.Id}");
 
-    private void MarkCenter(string centerId) => Mark($"c|{centerId}");
+    /// <summary>The center's case list and the case's grid both get the new summary.</summary>
+    private void MarkCenter(string centerId)
+    {
+        Mark($"c|{centerId}");
+        Mark($"g|{Case.GridId}");
+    }
+
+    /// <summary>The county duty desk logs a leader taking this case.</summary>
+    private void MarkDutyDesk()
+    {
+        if (engine.City.CountyOf(Case.TownshipId) is { } county) Mark($"u|{county.Id}");
+    }
 
     private readonly Dictionary<string, int> _marks = new(StringComparer.Ordinal);
 
@@ -252,9 +269,22 @@ public sealed partial class CaseGrain
                 var summons = Case.Summonses.FirstOrDefault(s => s.Id == parts[2]);
                 if (summons is not null) await GrainFactory.GetGrain<IDepartmentGrain>(parts[1]).Upsert(summons.ToView(Case.Id));
             }
-            else
+            else if (parts[0] == "c")
             {
                 await GrainFactory.GetGrain<ICenterGrain>(parts[1]).Upsert(ToSummary());
+            }
+            else if (parts[0] == "g")
+            {
+                await GrainFactory.GetGrain<IGridGrain>(parts[1]).Upsert(ToSummary());
+            }
+            else if (parts[0] == "u" && Case.Leader is { } leader)
+            {
+                await GrainFactory.GetGrain<IDutyGrain>(parts[1]).RecordTake(
+                    new LeaderTake(Case.Id, Case.TownshipId, leader.Role, leader.Name, leader.TakenAt, leader.Reason));
+            }
+            else if (parts[0] == "s")
+            {
+                await SendStatsAsync(marker);
             }
             if (_marks.GetValueOrDefault(marker) == generation)
             {
