@@ -20,7 +20,6 @@ public static class DashboardHostingExtensions
     public static IServiceCollection AddDispatchDashboard(this IServiceCollection services, Action<DashboardOptions> configure)
     {
         services.AddRazorComponents();
-        services.AddHttpContextAccessor();
         services.AddCascadingAuthenticationState();
         services.AddLocalization();
         services.AddSingleton<ActivityHistory>();

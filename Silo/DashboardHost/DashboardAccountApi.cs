@@ -3,6 +3,7 @@ using Dispatch.Grains.Domain.City;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Extensions;
 using Dispatch.Silo.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +22,9 @@ public static class DashboardAccountApi
     public static IEndpointRouteBuilder MapDashboardAccount(this IEndpointRouteBuilder routes, string signIn, string signOut)
     {
         routes.MapPost(signIn, SignInAsync).AllowAnonymous().ExcludeFromDescription();
-        routes.MapPost(signOut, (Delegate)SignOutAsync).AllowAnonymous().ExcludeFromDescription();
+        // Sign-out reads no form field, so antiforgery is asked for explicitly: no other site can sign a user out.
+        routes.MapPost(signOut, (Delegate)SignOutAsync).AllowAnonymous().ExcludeFromDescription()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
         return routes;
     }
 

@@ -89,4 +89,17 @@ public sealed class LocalPagesTests(DashboardFixture fixture)
         await page.Locator(".lang a", new() { HasText = "中文" }).ClickAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync("部门哨令");
     }
+
+    [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignIn.AsAsync(page, Actor.DutyLeader, "tc-b");
+        await Expect(page).ToHaveURLAsync(new Regex("/duty$"));
+        await page.Locator(".topbar form[action='/account/signout'] button").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/signin$"));
+        await page.GotoAsync("/duty");
+        await Expect(page).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl="));
+    }
 }
