@@ -192,7 +192,7 @@ public sealed partial class CaseGrain
     {
         var now = Now;
         Case.Version++;
-        var next = CaseDeadlines.Next(Case, now, engine.Options.OutboxRetry);
+        var next = CaseDeadlines.Next(Case, now, Duration.FromTimeSpan(engine.Options.OutboxRetry));
         if (next is { } at && (Case.ReminderAt is not { } registered || registered <= now || at < registered))
         {
             await RegisterOrUpdateReminderAsync(DeadlineReminder, at);
@@ -279,12 +279,7 @@ public sealed partial class CaseGrain
         var county = engine.City.CountyOf(Case.TownshipId)?.Id;
         var commissioner = actor.Role == Actor.Commissioner && actor.Scope == Case.TownshipId;
         var dutyLeader = actor.Role == Actor.DutyLeader && actor.Scope == county;
-        var allowed = role switch
-        {
-            CaseRole.Commissioner => commissioner,
-            CaseRole.DutyLeader => dutyLeader,
-            _ => commissioner || dutyLeader,
-        };
+        var allowed = role == CaseRole.Commissioner ? commissioner : dutyLeader;
         return allowed ? null : CommandResult<CaseView>.Forbidden($"{actor} may not do this to case {Case.Id} of {Case.TownshipId}.");
     }
 

@@ -157,7 +157,6 @@ public sealed partial class CaseGrain(
         var role = command.Kind switch
         {
             CaseCommandKind.Resolve or CaseCommandKind.Close => CaseRole.Commissioner,
-            CaseCommandKind.Escalate => CaseRole.CommissionerOrDutyLeader,
             _ => CaseRole.DutyLeader,
         };
         if (Check(command.Actor, role) is { } denied) return denied;

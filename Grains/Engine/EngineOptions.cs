@@ -1,12 +1,10 @@
-using NodaTime;
-
 namespace Dispatch.Grains.Engine;
 
 /// <summary>Engine settings (configuration section "Engine").</summary>
 public sealed class EngineOptions
 {
     /// <summary>How soon an undelivered outbox (a summons copy a department has not confirmed) is re-sent (default 10 s).</summary>
-    public Duration OutboxRetry { get; set; } = Duration.FromSeconds(10);
+    public TimeSpan OutboxRetry { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How many closed cases a center keeps in its list besides the open ones (default 200).</summary>
     public int ClosedCasesKept { get; set; } = 200;

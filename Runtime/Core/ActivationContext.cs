@@ -14,7 +14,7 @@ internal sealed class ActivationContext
     private enum Phase { Activating, Active, Deactivating, Dead }
 
     private readonly Channel<Message> _mailbox = Channel.CreateUnbounded<Message>(
-        new UnboundedChannelOptions { SingleReader = false, AllowSynchronousContinuations = false });
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
     private readonly TaskScheduler _scheduler = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<GrainTimer> _timers = [];
@@ -25,6 +25,7 @@ internal sealed class ActivationContext
     private readonly Lock _gate = new();
     private Phase _phase = Phase.Activating;
     private int _running;
+    private int _queued;
     private bool _deactivationRequested;
     private bool _stopWhenActive;
 
@@ -47,16 +48,17 @@ internal sealed class ActivationContext
     /// <summary>Completes when the activation is gone (deactivated or failed to activate).</summary>
     public Task Ended => _ended.Task;
 
-    public bool IsIdle => _phase == Phase.Active && Volatile.Read(ref _running) == 0 && _mailbox.Reader.Count == 0 && _pending.Count == 0;
+    public bool IsIdle => _phase == Phase.Active && Volatile.Read(ref _running) == 0 && Volatile.Read(ref _queued) == 0 && _pending.Count == 0;
 
     /// <summary>Queues a message; false when the activation is deactivating or dead (the caller retries on a new one).</summary>
     public bool TryEnqueue(Message message)
     {
-        lock (_gate)
-        {
-            if (_phase >= Phase.Deactivating) return false;
-            return _mailbox.Writer.TryWrite(message);
-        }
+        // Deactivation and failure complete the writer under the gate, so a write either lands before that (and is
+        // still read and run) or fails here.
+        Interlocked.Increment(ref _queued);
+        if (_mailbox.Writer.TryWrite(message)) return true;
+        Interlocked.Decrement(ref _queued);
+        return false;
     }
 
     public void Start()
@@ -119,7 +121,11 @@ internal sealed class ActivationContext
         var reader = _mailbox.Reader;
         while (await reader.WaitToReadAsync())
         {
-            while (reader.TryRead(out var message)) Accept(message);
+            while (reader.TryRead(out var message))
+            {
+                Interlocked.Decrement(ref _queued);
+                Accept(message);
+            }
         }
         if (_exclusiveRunning || _pending.Count > 0)
         {
@@ -166,7 +172,7 @@ internal sealed class ActivationContext
             }
             _exclusiveRunning = false;
         }
-        if (_deactivationRequested && _mailbox.Reader.Count == 0)
+        if (_deactivationRequested && Volatile.Read(ref _queued) == 0)
         {
             _deactivationRequested = false;
             TryBeginDeactivation();
@@ -252,7 +258,11 @@ internal sealed class ActivationContext
             _mailbox.Writer.TryComplete();
         }
         Runtime.Remove(this);
-        while (_mailbox.Reader.TryRead(out var message)) message.Fail(error);
+        while (_mailbox.Reader.TryRead(out var message))
+        {
+            Interlocked.Decrement(ref _queued);
+            message.Fail(error);
+        }
         _ended.TrySetResult();
     }
 

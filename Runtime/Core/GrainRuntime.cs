@@ -22,6 +22,9 @@ public sealed class GrainRuntime : IGrainFactory
     private readonly GrainTypeRegistry _registry;
     private readonly IPlacementDirector _placement;
     private volatile bool _stopping;
+    private readonly ConcurrentDictionary<Message, byte> _outstanding = new(ReferenceEqualityComparer.Instance);
+    private readonly Action<Message> _forget;
+    private readonly Timer _sweeper;
 
     internal GrainRuntime(IOptions<SiloOptions> options, GrainTypeRegistry registry, IServiceProvider services, IClock clock,
         IGrainStorage storage, IReminderTable reminderTable, EventBus events, IPlacementDirector placement, ILogger<GrainRuntime> logger)
@@ -36,6 +39,20 @@ public sealed class GrainRuntime : IGrainFactory
         Logger = logger;
         StateJson = DispatchJson.CreateOptions();
         Reminders = new ReminderService(this, reminderTable, clock, Options, logger);
+        _forget = m => _outstanding.TryRemove(m, out _);
+        using (ExecutionContext.SuppressFlow()) _sweeper = new Timer(_ => SweepTimeouts(), null, SweepInterval, SweepInterval);
+    }
+
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Fails every call whose caller has waited longer than the call timeout (checked every 200 ms).</summary>
+    private void SweepTimeouts()
+    {
+        var now = Stopwatch.GetTimestamp();
+        foreach (var message in _outstanding.Keys)
+        {
+            if (now > message.Deadline) message.Fail(new GrainCallTimeoutException(message.Target, message.Name, Options.CallTimeout));
+        }
     }
 
     internal SiloOptions Options { get; }
@@ -94,13 +111,16 @@ public sealed class GrainRuntime : IGrainFactory
         var message = new Message<object?>(target, null, null, type.Reentrant, DeadlineFromNow(),
             async (grain, _) => { await ((IRemindable)grain).ReceiveReminder(name, status); return null; }, $"reminder:{name}");
         Send(message);
-        return WithTimeout(message.Task, target, message.Name);
+        return message.Task;
     }
 
     private long DeadlineFromNow() => Stopwatch.GetTimestamp() + (long)(Options.CallTimeout.TotalSeconds * Stopwatch.Frequency);
 
     private void Send(Message message)
     {
+        message.Completed = _forget;
+        _outstanding.TryAdd(message, 0);
+        if (message.IsCompleted) _forget(message);
         var activation = GetOrCreateActivation(message.Target);
         if (!activation.TryEnqueue(message)) _ = SendSlowAsync(message, activation);
     }
@@ -136,24 +156,6 @@ public sealed class GrainRuntime : IGrainFactory
 
     internal void Remove(ActivationContext activation) => _activations.TryRemove(new(activation.Id, activation));
 
-    internal Task<T> WithTimeout<T>(Task<T> task, GrainId target, string method)
-    {
-        if (task.IsCompleted) return task;
-        return Await(task, Options.CallTimeout, target, method);
-
-        static async Task<T> Await(Task<T> task, TimeSpan timeout, GrainId target, string method)
-        {
-            try
-            {
-                return await task.WaitAsync(timeout).ConfigureAwait(false);
-            }
-            catch (TimeoutException) when (!task.IsCompleted)
-            {
-                throw new GrainCallTimeoutException(target, method, timeout);
-            }
-        }
-    }
-
     /// <summary>Deactivates activations idle for at least <see cref="SiloOptions.IdleDeactivationAge"/> (by the silo clock).</summary>
     public async Task<int> CollectIdleActivationsAsync()
     {
@@ -177,6 +179,13 @@ public sealed class GrainRuntime : IGrainFactory
             activation.Stop();
             ending.Add(activation.Ended);
         }
-        await Task.WhenAll(ending).WaitAsync(Options.CallTimeout).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(ending).WaitAsync(Options.CallTimeout).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _sweeper.DisposeAsync();
+        }
     }
 }

@@ -23,6 +23,9 @@ internal abstract class Message(GrainId target, string name, CallChain? chain, b
 
     public abstract bool IsCompleted { get; }
 
+    /// <summary>Called once the caller's task is complete (the runtime forgets the call then).</summary>
+    public Action<Message>? Completed { get; set; }
+
     /// <summary>Runs the turn on <paramref name="grain"/> and completes the caller's task; never throws.</summary>
     public abstract Task RunAsync(object grain);
 
@@ -43,13 +46,16 @@ internal sealed class Message<T>(GrainId target, MethodEntry? method, CallChain?
     {
         try
         {
-            _completion.TrySetResult(await invoke(grain, CancellationToken.None));
+            if (_completion.TrySetResult(await invoke(grain, CancellationToken.None))) Completed?.Invoke(this);
         }
         catch (Exception error)
         {
-            _completion.TrySetException(error);
+            Fail(error);
         }
     }
 
-    public override void Fail(Exception error) => _completion.TrySetException(error);
+    public override void Fail(Exception error)
+    {
+        if (_completion.TrySetException(error)) Completed?.Invoke(this);
+    }
 }

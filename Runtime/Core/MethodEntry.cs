@@ -71,7 +71,7 @@ internal sealed class MethodEntry<T>(MethodInfo method, ReturnKind kind) : Metho
 
     public override object ShapeResult(Message message, GrainRuntime runtime)
     {
-        var task = runtime.WithTimeout(((Message<T>)message).Task, message.Target, Name);
+        var task = ((Message<T>)message).Task;
         return kind switch
         {
             ReturnKind.TaskOfT or ReturnKind.Task => task,

@@ -19,20 +19,42 @@ public sealed class DurationJsonConverter : JsonConverter<Duration>
     public override void Write(Utf8JsonWriter writer, Duration value, JsonSerializerOptions options)
         => writer.WriteStringValue(Format(value));
 
-    /// <summary>Parses "PT30M", "P2D", "PT1H30M5S"; false for years, months, or text that is not ISO-8601.</summary>
-    public static bool TryParse(string text, out Duration value)
+    /// <summary>
+    /// Parses "PT30M", "P2D", "PT1H30M5S", "PT0.5S"; false for empty text, years or months (not fixed lengths),
+    /// negative units, values too large for a duration, or text that is not ISO-8601.
+    /// </summary>
+    public static bool TryParse(string? text, out Duration value)
     {
-        value = default;
+        value = Duration.Zero;
+        if (string.IsNullOrEmpty(text)) return false;
         var result = PeriodPattern.NormalizingIso.Parse(text);
-        if (!result.Success || result.Value.Years != 0 || result.Value.Months != 0) return false;
-        value = result.Value.ToDuration();
+        if (!result.Success) return false;
+        var p = result.Value;
+        if (p.Years != 0 || p.Months != 0) return false;
+        if (p.Weeks < 0 || p.Days < 0 || p.Hours < 0 || p.Minutes < 0 || p.Seconds < 0 || p.Milliseconds < 0
+            || p.Ticks < 0 || p.Nanoseconds < 0)
+        {
+            return false;
+        }
+        try
+        {
+            value = p.ToDuration();
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
         return true;
     }
 
-    /// <summary>Formats as ISO-8601 with days, hours, minutes and seconds ("PT30M", "P1DT2H").</summary>
+    /// <summary>Formats a non-negative duration as ISO-8601 with days, hours, minutes and seconds ("PT30M", "P1DT2H").</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The duration is negative.</exception>
     public static string Format(Duration value)
     {
-        var period = Period.FromTicks(value.BclCompatibleTicks).Normalize();
+        if (value < Duration.Zero) throw new ArgumentOutOfRangeException(nameof(value), value, "The duration must not be negative.");
+        var days = value.Days;
+        var rest = value - Duration.FromDays(days);
+        var period = new PeriodBuilder { Days = days, Nanoseconds = rest.ToInt64Nanoseconds() }.Build().Normalize();
         return PeriodPattern.NormalizingIso.Format(period);
     }
 }

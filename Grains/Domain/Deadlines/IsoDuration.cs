@@ -1,5 +1,5 @@
 using NodaTime;
-using NodaTime.Text;
+using Dispatch.Runtime.Serialization;
 
 namespace Dispatch.Grains.Domain.Deadlines;
 
@@ -21,37 +21,7 @@ public static class IsoDuration
     /// a year or month unit, any negative unit, or a value too large for a <see cref="Duration"/>.
     /// Zero (<c>PT0S</c>) is accepted. Case-sensitive: designators are upper-case.
     /// </summary>
-    public static bool TryParse(string? text, out Duration duration)
-    {
-        duration = Duration.Zero;
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-
-        var result = PeriodPattern.NormalizingIso.Parse(text);
-        if (!result.Success)
-        {
-            return false;
-        }
-
-        var period = result.Value;
-        if (period.Years != 0 || period.Months != 0 || CalendarPeriodDeadline.HasNegativeUnit(period))
-        {
-            return false;
-        }
-
-        try
-        {
-            duration = period.ToDuration();
-        }
-        catch (OverflowException)
-        {
-            return false;
-        }
-
-        return true;
-    }
+    public static bool TryParse(string? text, out Duration duration) => DurationJsonConverter.TryParse(text, out duration);
 
     /// <summary>
     /// Formats a non-negative duration in normalized ISO-8601 form: <c>PT30M</c>, <c>PT1H30M</c>,
@@ -59,20 +29,5 @@ public static class IsoDuration
     /// <see cref="TryParse"/> reads back the same duration.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative.</exception>
-    public static string Format(Duration duration)
-    {
-        if (duration < Duration.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(duration), duration, "The duration must not be negative.");
-        }
-
-        var days = duration.Days;
-        var rest = duration - Duration.FromDays(days);
-        var period = new PeriodBuilder
-        {
-            Days = days,
-            Nanoseconds = rest.ToInt64Nanoseconds(),
-        }.Build().Normalize();
-        return PeriodPattern.NormalizingIso.Format(period);
-    }
+    public static string Format(Duration duration) => DurationJsonConverter.Format(duration);
 }

@@ -1,0 +1,23 @@
+using Dispatch.Runtime.Hosting;
+using Dispatch.Runtime.Storage;
+using Dispatch.Silo.Api.Contracts;
+using Dispatch.Silo.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Silo.Api;
+
+/// <summary>/health: 200 when the silo is ready to take calls, 503 before it is and while it stops.</summary>
+public static class HealthApi
+{
+    public static RouteHandlerBuilder MapHealthApi(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/health", Health)
+            .AllowAnonymous()
+            .WithTags("Health")
+            .WithName("Health")
+            .WithSummary("200 when the silo is ready to take calls, 503 otherwise");
+
+    public static Results<Ok<HealthResponse>, ProblemHttpResult> Health(SiloService silo, IStoreLifecycle store) =>
+        silo.IsReady
+            ? TypedResults.Ok(new HealthResponse("ready", store.Description))
+            : Problems.Result(Problems.Unavailable("The silo is starting or stopping."));
+}

@@ -1,0 +1,39 @@
+using Dispatch.Silo.Api;
+using Dispatch.Silo.Api.Binding;
+using Dispatch.Silo.Hosting;
+
+namespace Dispatch.Silo.Extensions;
+
+public static class DispatchApiExtensions
+{
+    /// <summary>
+    /// The HTTP pipeline and endpoints: problem+json for every error (exceptions, framework 404/405, auth), bearer
+    /// authentication, /health, /openapi/v1.json, and /api/v1 (API.md).
+    /// </summary>
+    public static WebApplication MapDispatchApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthApi();
+
+        var v1 = app.MapGroup("/api/v1")
+            .RequireAuthorization()
+            .AddEndpointFilter<BodyProblemFilter>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        v1.MapAuthApi(app.Services.GetRequiredService<SiloSettings>().DevTokens);
+        v1.MapOrgApi();
+        v1.MapCasesApi().ProducesProblem(StatusCodes.Status409Conflict);
+        v1.MapSummonsesApi();
+        v1.MapDutyApi();
+        v1.MapStreamApi();
+        v1.MapStatsApi();
+        return app;
+    }
+}

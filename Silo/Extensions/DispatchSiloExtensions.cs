@@ -1,0 +1,95 @@
+using Dispatch.Grains.Engine;
+using Dispatch.Runtime;
+using Dispatch.Runtime.Hosting;
+using Dispatch.Runtime.Storage.AdoNet;
+using Dispatch.Silo.Api.Binding;
+using Dispatch.Silo.Auth;
+using Dispatch.Silo.Cases;
+using Dispatch.Silo.Errors;
+using Dispatch.Silo.Hosting;
+using Dispatch.Silo.OpenApi;
+using Dispatch.Silo.Options;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Dispatch.Silo.Extensions;
+
+public static class DispatchSiloExtensions
+{
+    /// <summary>
+    /// Everything the silo hosts: settings (checked now: see <see cref="SiloSettings.Load"/>), the city and calendar, the
+    /// store and the actor runtime, bearer-token authentication and role policies, problem+json errors, the OpenAPI
+    /// document and telemetry. An <see cref="IClock"/> registered before this call replaces the system clock.
+    /// </summary>
+    /// <exception cref="SiloStartupException">The configuration, city file, calendar file or signing key is wrong.</exception>
+    public static WebApplicationBuilder AddDispatchSilo(this WebApplicationBuilder builder)
+    {
+        var settings = SiloSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
+        var services = builder.Services;
+        // A failed start is reported by Program in one line (StartupFailure), not as the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+        services.AddSingleton(settings);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<CityOptions>().BindConfiguration(CityOptions.Section);
+        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section)
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero, "Live:HeartbeatInterval must be positive.")
+            .Validate(o => o.SubscriberCapacity > 0, "Live:SubscriberCapacity must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<SiloOptions>().BindConfiguration("Silo")
+            .Validate(o => o.CallTimeout > TimeSpan.Zero, "Silo:CallTimeout must be positive.")
+            .Validate(o => o.IdleDeactivationAge > TimeSpan.Zero, "Silo:IdleDeactivationAge must be positive.")
+            .Validate(o => o.CollectionInterval >= TimeSpan.Zero, "Silo:CollectionInterval must not be negative.")
+            .Validate(o => o.ReminderPollInterval > TimeSpan.Zero, "Silo:ReminderPollInterval must be positive.")
+            .ValidateOnStart();
+
+        // The engine: its grains, the city and deadline policy they run on, the store and the runtime.
+        services.AddDispatchEngine(settings.City, settings.Calendar, settings.Engine);
+        services.AddAdoNetStore(settings.Store);
+        services.AddDispatchRuntime(typeof(EngineContext).Assembly);
+
+        // The HTTP side.
+        services.AddSingleton<CaseIdAllocator>();
+        services.AddSingleton<ScopeAuthorizer>();
+        services.AddSingleton(sp => new TokenService(settings.SigningKey, sp.GetRequiredService<IClock>()));
+        services.ConfigureHttpJsonOptions(o => DispatchJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+                problem.Type = ProblemTypes.ForStatus(status);
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddAuthentication(AuthSchemes.Default)
+            .AddPolicyScheme(AuthSchemes.Default, "Bearer token, or the dashboard's sign-in", o =>
+                o.ForwardDefaultSelector = SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(AuthSchemes.Bearer, null);
+        services.AddAuthorizationBuilder().AddDispatchPolicies();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddSchemaTransformer<NodaTimeSchemaTransformer>();
+        });
+        builder.AddDispatchTelemetry();
+        return builder;
+    }
+
+    /// <summary>
+    /// Bearer when the request has an Authorization header; otherwise the interactive scheme when one is registered
+    /// (the dashboard's cookie adds it as <see cref="InteractiveScheme"/>), else Bearer, whose challenge is a 401 problem.
+    /// </summary>
+    private static string SelectScheme(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.Count > 0)
+            return AuthSchemes.Bearer;
+        var options = context.RequestServices.GetRequiredService<IOptions<AuthenticationOptions>>().Value;
+        return options.SchemeMap.ContainsKey(InteractiveScheme) ? InteractiveScheme : AuthSchemes.Bearer;
+    }
+
+    /// <summary>The scheme name the dashboard's cookie sign-in registers under, if it is added.</summary>
+    public const string InteractiveScheme = "Cookies";
+}

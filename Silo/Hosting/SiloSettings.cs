@@ -1,0 +1,151 @@
+using Dispatch.Grains.Domain;
+using Dispatch.Grains.Domain.Calendar;
+using Dispatch.Grains.Domain.City;
+using Dispatch.Grains.Engine;
+using Dispatch.Runtime.Storage.AdoNet;
+using Dispatch.Silo.Auth;
+using Dispatch.Silo.Options;
+
+namespace Dispatch.Silo.Hosting;
+
+/// <summary>
+/// The silo's configuration, bound, checked and resolved once at start: the store, the city and calendar (loaded and
+/// validated), the token signing key and whether dev tokens are on. <see cref="Load"/> throws
+/// <see cref="SiloStartupException"/> with one clear line for anything wrong.
+/// </summary>
+public sealed class SiloSettings
+{
+    public required StorageOptions Storage { get; init; }
+    public required StoreOptions Store { get; init; }
+    public required string CityFile { get; init; }
+    public required CityModel City { get; init; }
+    public required WorkingCalendar Calendar { get; init; }
+    public required EngineOptions Engine { get; init; }
+    public required AuthOptions Auth { get; init; }
+    public required TokenSigningKey SigningKey { get; init; }
+    public required bool DevTokens { get; init; }
+
+    /// <summary>The configuration section of <see cref="EngineOptions"/>.</summary>
+    public const string EngineSection = "Engine";
+
+    /// <summary>Reads and checks the configuration; relative paths are under <paramref name="contentRoot"/>.</summary>
+    /// <exception cref="SiloStartupException">A setting, the city file, the calendar file or the signing key is wrong.</exception>
+    public static SiloSettings Load(IConfiguration configuration, string contentRoot)
+    {
+        var storage = Bind<StorageOptions>(configuration, StorageOptions.Section);
+        var cityOptions = Bind<CityOptions>(configuration, CityOptions.Section);
+        var calendarOptions = Bind<CalendarOptions>(configuration, CalendarOptions.Section);
+        var auth = Bind<AuthOptions>(configuration, AuthOptions.Section);
+        var engine = Bind<EngineOptions>(configuration, EngineSection);
+        if (auth.DevTokenLifetime <= TimeSpan.Zero)
+            throw new SiloStartupException("Auth:DevTokenLifetime must be positive.");
+
+        var store = storage.ToStoreOptions(contentRoot);
+        try
+        {
+            store.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new SiloStartupException($"Storage: {e.Message}");
+        }
+
+        var cityFile = cityOptions.ResolvePath(contentRoot);
+        var city = LoadFile("City", cityFile, CityLoader.Load);
+        var calendarFile = calendarOptions.ResolvePath(contentRoot);
+        var calendar = calendarFile is null ? WorkingCalendar.Default : LoadFile("Calendar", calendarFile, WorkingCalendar.Load);
+
+        return new SiloSettings
+        {
+            Storage = storage,
+            Store = store,
+            CityFile = cityFile,
+            City = city,
+            Calendar = calendar,
+            Engine = engine,
+            Auth = auth,
+            SigningKey = ResolveSigningKey(auth, storage, contentRoot),
+            DevTokens = auth.DevTokensEnabled(storage),
+        };
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section) where T : new()
+    {
+        try
+        {
+            return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SiloStartupException($"Configuration section '{section}': {e.Message}", e);
+        }
+    }
+
+    private static T LoadFile<T>(string what, string path, Func<string, T> load)
+    {
+        if (!File.Exists(path))
+            throw new SiloStartupException($"{what} file not found: {path}");
+        try
+        {
+            return load(path);
+        }
+        catch (DataFileException e)
+        {
+            throw new SiloStartupException($"{what} file invalid: {e.Message}", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SiloStartupException($"{what} file unreadable: {path}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Auth:SigningKey when configured; otherwise, with SQLite, the key kept in signing.key beside the database file
+    /// (generated on first start); with PostgreSQL a configured key is required.
+    /// </summary>
+    private static TokenSigningKey ResolveSigningKey(AuthOptions auth, StorageOptions storage, string contentRoot)
+    {
+        string? error;
+        if (!string.IsNullOrWhiteSpace(auth.SigningKey))
+        {
+            return TokenSigningKey.FromBase64(auth.SigningKey, "Auth:SigningKey", out error)
+                ?? throw new SiloStartupException(error!);
+        }
+        if (!storage.IsSqlite)
+        {
+            throw new SiloStartupException(
+                "Auth:SigningKey is required with the postgres store: set it to base64 of 32 random bytes (for example `openssl rand -base64 32`) on every silo.");
+        }
+
+        var keyFile = Path.Combine(Path.GetDirectoryName(storage.SqliteFile(contentRoot))!, AuthOptions.GeneratedKeyFileName);
+        try
+        {
+            if (!File.Exists(keyFile))
+                WriteNewKey(keyFile);
+            return TokenSigningKey.FromBase64(File.ReadAllText(keyFile), keyFile, out error)
+                ?? throw new SiloStartupException($"{error} Delete the file to generate a new key (issued tokens become invalid).");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SiloStartupException($"Signing key file {keyFile}: {e.Message}", e);
+        }
+    }
+
+    private static void WriteNewKey(string keyFile)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
+        var temporary = $"{keyFile}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temporary, TokenSigningKey.GenerateBase64());
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        try
+        {
+            File.Move(temporary, keyFile, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(keyFile))
+        {
+            // Another process wrote it first: use theirs.
+            File.Delete(temporary);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Dispatch.Silo.Tests.Infrastructure;
+
+namespace Dispatch.Silo.Tests.Api;
+
+[Collection(SqliteSiloCollection.Name)]
+public sealed class SqliteCaseFlowTests(SqliteSiloFixture fixture) : CaseFlowTests(fixture.Host);

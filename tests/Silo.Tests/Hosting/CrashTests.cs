@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Dispatch.Silo.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Dispatch.Silo.Tests.Hosting;
+
+/// <summary>
+/// Nothing lost: kill -9 the silo process during a burst of whistles, start it again on the same store, and find
+/// every accepted whistle with its summonses and every deadline: stored as a reminder, and firing.
+/// </summary>
+public sealed class CrashTests
+{
+    private const string Township = "tc-a-t1";
+    private static readonly string[] Departments = ["tc-a-t1-pol", "tc-a-t1-jud"];
+
+    [Fact]
+    public async Task KillDuringWhistleBurst_RestartKeepsEveryAcceptedWhistleAndDeadline()
+    {
+        var dir = Directory.CreateTempSubdirectory("dispatch-crash-").FullName;
+        var db = Path.Combine(dir, "dispatch.db");
+        var accepted = new ConcurrentDictionary<string, string[]>();
+
+        await using (var first = await SiloProcess.StartAsync(db, dir))
+        {
+            using var http = await ClientAsync(first.Address, new { role = "commissioner", scope = Township });
+            var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var workers = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+            {
+                for (var i = 0; i < 200 && !stop.IsCancellationRequested; i++)
+                {
+                    try
+                    {
+                        var caseId = await ReportAsync(http);
+                        var summonses = await WhistleAsync(http, caseId);
+                        accepted[caseId] = summonses;
+                        if (accepted.Count >= 40) enough.TrySetResult();
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return; // the silo is gone
+                    }
+                }
+            })).ToArray();
+            await enough.Task.WaitAsync(stop.Token);
+            await first.KillAsync();
+            await Task.WhenAll(workers);
+        }
+
+        Assert.True(accepted.Count >= 40, $"only {accepted.Count} whistles were accepted before the kill");
+        await using var second = await SiloProcess.StartAsync(db, dir);
+        using var admin = await ClientAsync(second.Address, new { role = "admin" });
+        await using var stream = await ServerSentEventReader.OpenAsync(admin, "tc");
+
+        foreach (var (caseId, summonses) in accepted)
+        {
+            using var response = await admin.GetAsync($"/api/v1/cases/{caseId}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"accepted case {caseId} is gone after the crash ({response.StatusCode})");
+            var view = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            var stored = view.GetProperty("summonses").EnumerateArray().ToList();
+            foreach (var id in summonses)
+            {
+                Assert.True(stored.Any(s => s.GetProperty("id").GetString() == id), $"summons {id} of {caseId} is lost");
+            }
+            var first = stored.First(s => s.GetProperty("id").GetString() == summonses[0]);
+            if (first.GetProperty("state").GetString() == "escalated") continue;
+            Assert.True(HasDeadlineReminder(db, caseId), $"case {caseId} has an open summons but no stored deadline reminder");
+            // The acknowledgement deadline (5 s) passes soon after the restart: its escalation must arrive live.
+            await stream.ReceivedOrNextAsync("escalation", e => e.GetProperty("summonsId").GetString() == summonses[0]);
+        }
+    }
+
+    private static bool HasDeadlineReminder(string db, string caseId)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM reminders WHERE grain_type = 'case' AND grain_key = $key";
+        command.Parameters.AddWithValue("$key", caseId);
+        return Convert.ToInt64(command.ExecuteScalar()) > 0;
+    }
+
+    private static async Task<HttpClient> ClientAsync(Uri address, object identity)
+    {
+        var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await http.PostJsonAsync("/api/v1/auth/dev-token", identity);
+        var token = (await response.ReadAsync<JsonElement>()).GetProperty("token").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    private static async Task<string> ReportAsync(HttpClient http)
+    {
+        using var response = await http.PostJsonAsync("/api/v1/cases",
+            new { gridId = "tc-a-t1-g1", category = "neighbourDispute", summary = "crash test", source = "window", risk = "red" });
+        return (await response.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+    }
+
+    private static async Task<string[]> WhistleAsync(HttpClient http, string caseId)
+    {
+        using var response = await http.PostJsonAsync($"/api/v1/cases/{caseId}/whistle",
+            new { departmentIds = Departments, ackWithin = "PT5S", arriveWithin = "PT10S" });
+        var body = await response.ReadAsync<JsonElement>();
+        return body.EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray();
+    }
+}
