@@ -21,10 +21,11 @@ public static class SurgeCommand
         var url = new Option<string?>("--url") { Description = "Drive a running silo (loopback only), e.g. http://127.0.0.1:5000.", HelpName = "URL" };
         var start = new Option<string?>("--start") { Description = "Start a silo as a child process on a free loopback port: sqlite or postgres (a throwaway cluster unless --postgres).", HelpName = "sqlite|postgres" };
         var postgres = new Option<string?>("--postgres") { Description = "Npgsql connection string: the database for --start postgres, or the silo's database for the pgbench baseline with --url.", HelpName = "CONNSTR" };
-        var siloDll = new Option<string?>("--silo-dll") { Description = "The built Dispatch.Silo.dll to start (default: the newest under Silo/bin, built in Release if none).", HelpName = "FILE" };
+        var siloDll = new Option<string?>("--silo-dll") { Description = "The built Dispatch.Silo.dll to start (default: build the repository's Silo in Release, incrementally, and start that).", HelpName = "FILE" };
         var siloPid = new Option<int?>("--silo-pid") { Description = "With --url: the silo's process id, to sample its CPU and memory.", HelpName = "PID" };
         var siloEnv = new Option<string[]>("--silo-env") { Description = "Extra environment for a started silo, NAME=VALUE (repeatable), e.g. DOTNET_gcServer=0.", HelpName = "NAME=VALUE", AllowMultipleArgumentsPerToken = false };
         var whistles = new Option<int>("--whistles") { Description = "Whistles to send.", DefaultValueFactory = _ => d.Whistles, HelpName = "N" };
+        var warmup = new Option<int>("--warmup") { Description = "Whistles sent before the surge to warm the silo up (one-hour deadlines, not measured).", DefaultValueFactory = _ => d.Warmup, HelpName = "N" };
         var seconds = new Option<double>("--seconds") { Description = "Over how many seconds (open loop: the schedule does not wait for answers).", DefaultValueFactory = _ => d.Seconds, HelpName = "T" };
         var arrivals = new Option<string>("--arrivals") { Description = "uniform or poisson arrival times.", DefaultValueFactory = _ => d.Arrivals };
         var categoryMix = new Option<string?>("--category-mix") { Description = "Category weights, e.g. neighbourDispute=3,wageArrears=1 (default: all 14 categories alike).", HelpName = "MIX" };
@@ -50,7 +51,7 @@ public static class SurgeCommand
 
         var command = new Command("surge", "Citywide surge: N whistles over T seconds, department bots, live channel, report (JSON, HTML, console); exit 1 on loss, duplicate or unfired deadline.")
         {
-            city, generate, url, start, postgres, siloDll, siloPid, siloEnv, whistles, seconds, arrivals, categoryMix, riskMix,
+            city, generate, url, start, postgres, siloDll, siloPid, siloEnv, whistles, warmup, seconds, arrivals, categoryMix, riskMix,
             ackWithin, arriveWithin, ackDelay, arriveDelay, silentShare, seed, report, chaos, chaosAt, chaosDown, concurrency,
             drain, grace, noBaselines, pgbenchDuration, idleAge, sampleInterval, noProgress,
         };
@@ -67,6 +68,7 @@ public static class SurgeCommand
                 SiloPid = parse.GetValue(siloPid),
                 SiloEnv = parse.GetValue(siloEnv) ?? [],
                 Whistles = parse.GetValue(whistles),
+                Warmup = parse.GetValue(warmup),
                 Seconds = parse.GetValue(seconds),
                 Arrivals = parse.GetValue(arrivals)!,
                 CategoryMix = parse.GetValue(categoryMix),

@@ -48,7 +48,7 @@ public static class ConsoleReportWriter
         if (res.Sampled)
         {
             console.MarkupLine(Markup.Escape(
-                $"Silo: CPU mean {res.SiloMeanCpuPercent:0} %, peak {res.SiloPeakCpuPercent:0} %; peak RSS {res.SiloPeakRssBytes / 1048576.0:0} MB; " +
+                $"Silo: CPU mean {res.SiloMeanCpuPercent:0} %, peak {res.SiloPeakCpuPercent:0} % (load tester {Opt(res.LoadTesterMeanCpuPercent, "0")} %, PostgreSQL {Opt(res.PostgresMeanCpuPercent, "0")} %); peak RSS {res.SiloPeakRssBytes / 1048576.0:0} MB; " +
                 $"memory per open case {Kb(res.MemoryPerOpenCaseBytes)}, per idle open case {Kb(res.MemoryPerIdleOpenCaseBytes)}."));
         }
         foreach (var o in r.Outages)

@@ -147,14 +147,16 @@ public static class HtmlReportWriter
             h.Append(CultureInfo.InvariantCulture, $"<p class=\"na\">Not sampled: {E(res.Note)}</p>");
             return;
         }
-        List<ChartSeries> Series(Func<ResourceSample, double> value) =>
+        List<ChartSeries> Series(Func<ResourceSample, double> value, bool memory) =>
             res.Samples.GroupBy(s => s.Process)
-                .Select((g, i) => new ChartSeries(g.Key, i == 0 ? "#2e86de" : "#95a5a6", g.Select(s => new ChartPoint(s.AtMs / 1000, value(s))).ToList()))
+                .Where(g => !memory || g.Key != SurgeReportBuilder.PostgresProcess)
+                .Select(g => new ChartSeries(g.Key, Colour(g.Key), g.Select(s => new ChartPoint(s.AtMs / 1000, value(s))).ToList()))
                 .ToList();
-        h.Append(SvgChart.Line("CPU (% of one core; 200 % = both cores)", "seconds since start", "% CPU", Series(s => s.CpuPercent)));
-        h.Append(SvgChart.Line("Resident memory", "seconds since start", "MB", Series(s => s.RssBytes / 1048576.0)));
+        h.Append(SvgChart.Line($"CPU (% of one core; {r.Run.Cores * 100} % = all {r.Run.Cores} cores)", "seconds since start", "% CPU", Series(s => s.CpuPercent, memory: false)));
+        h.Append(SvgChart.Line("Resident memory", "seconds since start", "MB", Series(s => s.RssBytes / 1048576.0, memory: true)));
         h.Append("<table>");
         h.Append(CultureInfo.InvariantCulture, $"<tr><td>silo CPU mean / peak</td><td class=\"n\">{res.SiloMeanCpuPercent:0} % / {res.SiloPeakCpuPercent:0} %</td></tr>");
+        h.Append(CultureInfo.InvariantCulture, $"<tr><td>load tester CPU mean / PostgreSQL CPU mean</td><td class=\"n\">{Opt(res.LoadTesterMeanCpuPercent, "0")} % / {Opt(res.PostgresMeanCpuPercent, "0")} %</td></tr>");
         h.Append(CultureInfo.InvariantCulture, $"<tr><td>silo peak resident memory</td><td class=\"n\">{Mb(res.SiloPeakRssBytes)}</td></tr>");
         h.Append(CultureInfo.InvariantCulture, $"<tr><td>resident memory before the surge / after the drain / after idle</td><td class=\"n\">{Mb(res.RssBeforeSurgeBytes)} / {Mb(res.RssAfterDrainBytes)} / {Mb(res.RssAfterIdleBytes)}</td></tr>");
         h.Append(CultureInfo.InvariantCulture, $"<tr><td>open cases</td><td class=\"n\">{res.OpenCases:N0}</td></tr>");
@@ -221,7 +223,7 @@ public static class HtmlReportWriter
         S("target", run.Target);
         S("store", run.Store);
         S("city", $"{run.City.Name} ({run.City.CityId}) from {run.City.Source}: {run.City.Counties} counties, {run.City.Townships} townships, {run.City.Grids} grids, {run.City.Departments} departments");
-        S("whistles / seconds / arrivals", $"{run.Whistles:N0} / {run.Seconds:0.#} s / {run.Arrivals}");
+        S("whistles / seconds / arrivals", $"{run.Whistles:N0} / {run.Seconds:0.#} s / {run.Arrivals} (after {run.Warmup:N0} warm-up whistles, not measured)");
         S("category mix", run.CategoryMix);
         S("risk mix", run.RiskMix);
         S("ackWithin / arriveWithin", $"{run.AckWithin} / {run.ArriveWithin}");
@@ -235,6 +237,13 @@ public static class HtmlReportWriter
         S("machine", $"{run.Cores} cores, {run.Os}, {run.Runtime}");
         h.Append("</table>");
     }
+
+    private static string Colour(string process) => process switch
+    {
+        SurgeReportBuilder.SiloProcess => "#2e86de",
+        SurgeReportBuilder.PostgresProcess => "#e67e22",
+        _ => "#95a5a6",
+    };
 
     private static string Opt(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
 

@@ -13,6 +13,8 @@ public sealed record ResourceSummary(
     IReadOnlyList<ResourceSample> Samples,
     double SiloMeanCpuPercent,
     double SiloPeakCpuPercent,
+    double? LoadTesterMeanCpuPercent,
+    double? PostgresMeanCpuPercent,
     long SiloPeakRssBytes,
     long? RssBeforeSurgeBytes,
     long? RssAfterDrainBytes,

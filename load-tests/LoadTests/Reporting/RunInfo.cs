@@ -7,6 +7,7 @@ public sealed record RunInfo(
     string Store,
     CityInfo City,
     int Whistles,
+    int Warmup,
     double Seconds,
     string Arrivals,
     string CategoryMix,

@@ -12,6 +12,9 @@ public static class SurgeReportBuilder
     public const string SiloProcess = "silo";
     public const string LoadTesterProcess = "load-tester";
 
+    /// <summary>The PostgreSQL server the simulator started: the postmaster and its backends (CPU only is meaningful; RSS double-counts shared buffers).</summary>
+    public const string PostgresProcess = "postgres";
+
     private static readonly (string Label, double UpTo)[] LatenessBuckets =
     [
         ("≤ 100 ms", 100), ("≤ 250 ms", 250), ("≤ 500 ms", 500), ("≤ 1 s", 1_000), ("≤ 2 s", 2_000), ("≤ 5 s", 5_000),
@@ -77,6 +80,8 @@ public static class SurgeReportBuilder
     private static ResourceSummary Resources(SurgeObservations o, ResourceMarks marks, int openCases)
     {
         var silo = o.Resources.Where(s => s.Process == SiloProcess).ToList();
+        double? Mean(string process) =>
+            o.Resources.Where(s => s.Process == process).Select(s => s.CpuPercent).DefaultIfEmpty(double.NaN).Average() is var m && double.IsNaN(m) ? null : m;
         double? PerCase(long? after) =>
             marks.RssBeforeSurge is { } before && after is { } a && openCases > 0 ? (double)(a - before) / openCases : null;
         return new ResourceSummary(
@@ -85,6 +90,8 @@ public static class SurgeReportBuilder
             o.Resources,
             silo.Count == 0 ? 0 : silo.Average(s => s.CpuPercent),
             silo.Count == 0 ? 0 : silo.Max(s => s.CpuPercent),
+            Mean(LoadTesterProcess),
+            Mean(PostgresProcess),
             silo.Count == 0 ? 0 : silo.Max(s => s.RssBytes),
             marks.RssBeforeSurge,
             marks.RssAfterDrain,

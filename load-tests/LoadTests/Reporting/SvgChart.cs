@@ -11,7 +11,7 @@ public static class SvgChart
     private const int Height = 260;
     private const int Left = 64;
     private const int Right = 16;
-    private const int Top = 28;
+    private const int Top = 44;
     private const int Bottom = 40;
 
     /// <summary>A line chart; <paramref name="limit"/> draws a dashed horizontal line (a target) labelled <paramref name="limitLabel"/>.</summary>
@@ -113,8 +113,8 @@ public static class SvgChart
         var x = Left + 8.0;
         foreach (var (name, colour) in entries)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{Top - 14}\" width=\"10\" height=\"10\" fill=\"{Attr(colour)}\"/>");
-            svg.Append(Text(x + 14, Top - 5, name, "start", "#333"));
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{Top - 20}\" width=\"10\" height=\"10\" fill=\"{Attr(colour)}\"/>");
+            svg.Append(Text(x + 14, Top - 11, name, "start", "#333"));
             x += 24 + name.Length * 6.5;
         }
     }

@@ -12,6 +12,7 @@ public sealed record SurgeArguments
     public int? SiloPid { get; init; }
     public IReadOnlyList<string> SiloEnv { get; init; } = [];
     public int Whistles { get; init; } = 1_000;
+    public int Warmup { get; init; } = 100;
     public double Seconds { get; init; } = 60;
     public string Arrivals { get; init; } = "poisson";
     public string? CategoryMix { get; init; }

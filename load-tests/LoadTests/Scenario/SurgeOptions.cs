@@ -31,6 +31,9 @@ public sealed record SurgeOptions
 
     public int Whistles { get; init; } = 1_000;
 
+    /// <summary>Whistles sent before the surge to warm the silo up (not measured).</summary>
+    public int Warmup { get; init; }
+
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
 
     public ArrivalPattern Arrivals { get; init; } = ArrivalPattern.Poisson;

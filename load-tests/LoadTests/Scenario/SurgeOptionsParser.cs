@@ -64,6 +64,7 @@ public static class SurgeOptionsParser
         if (environment.Count > 0 && start is null && a.Start is null) problems.Add("--silo-env is for a silo started with --start.");
 
         if (a.Whistles is < 1 or > 1_000_000) problems.Add("--whistles must be 1 to 1,000,000.");
+        if (a.Warmup is < 0 or > 100_000) problems.Add("--warmup must be 0 to 100,000.");
         if (!(a.Seconds > 0) || a.Seconds > 3_600) problems.Add("--seconds must be above 0 and at most 3600.");
         if (a.Concurrency is < 1 or > 1_024) problems.Add("--concurrency must be 1 to 1024.");
         if (!(a.SilentShare >= 0 && a.SilentShare <= 1)) problems.Add("--silent-share must be between 0 and 1.");
@@ -112,6 +113,7 @@ public static class SurgeOptionsParser
             SiloPid = a.SiloPid,
             SiloEnvironment = environment,
             Whistles = a.Whistles,
+            Warmup = a.Warmup,
             Duration = TimeSpan.FromSeconds(a.Seconds),
             Arrivals = arrivals,
             CategoryMix = categoryMix!,

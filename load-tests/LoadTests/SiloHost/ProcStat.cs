@@ -29,6 +29,16 @@ public static class ProcStat
         return true;
     }
 
+    /// <summary>The parent's pid (field 4) from the text of /proc/PID/stat.</summary>
+    public static bool TryParseParentPid(string stat, out int parent)
+    {
+        parent = 0;
+        var close = stat.LastIndexOf(')');
+        if (close < 0) return false;
+        var fields = stat[(close + 1)..].Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length >= 2 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out parent);
+    }
+
     /// <summary>VmRSS from the text of /proc/PID/status, in bytes.</summary>
     public static bool TryParseRssBytes(string status, out long bytes)
     {

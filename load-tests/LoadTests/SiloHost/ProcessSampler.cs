@@ -5,12 +5,12 @@ using Dispatch.LoadTests.Surge;
 namespace Dispatch.LoadTests.SiloHost;
 
 /// <summary>
-/// Samples CPU (per cent of one core over the last interval) and resident memory of the silo and of the load tester
-/// itself from /proc every interval until stopped. The silo's pid may change (a restart after a kill).
+/// Samples CPU (per cent of one core over the last interval, summed over a group's processes) and resident memory of
+/// each group from /proc every interval until stopped. A process seen for the first time counts its CPU time so far.
 /// </summary>
-public sealed class ProcessSampler(Func<int?> siloPid, TimeSpan interval, RunClock clock, SurgeLog log, string siloName, string selfName)
+public sealed class ProcessSampler(IReadOnlyList<SampledProcess> groups, TimeSpan interval, RunClock clock, SurgeLog log)
 {
-    private readonly Dictionary<string, (int Pid, long Ticks, long At)> _previous = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Dictionary<int, long> Ticks, long At)> _previous = new(StringComparer.Ordinal);
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -27,23 +27,49 @@ public sealed class ProcessSampler(Func<int?> siloPid, TimeSpan interval, RunClo
 
     private void SampleAll()
     {
-        if (siloPid() is { } pid) Sample(siloName, pid);
-        Sample(selfName, Environment.ProcessId);
+        foreach (var g in groups) Sample(g);
     }
 
-    private void Sample(string name, int pid)
+    /// <summary>Records a sample once the group has a previous one to measure CPU against.</summary>
+    private void Sample(SampledProcess group)
     {
-        var ticks = ProcStat.ReadCpuTicks(pid);
-        var rss = ProcStat.ReadRssBytes(pid);
         var now = Stopwatch.GetTimestamp();
-        if (ticks is null || rss is null) return;
-        double cpu = 0;
-        if (_previous.TryGetValue(name, out var p) && p.Pid == pid)
+        var ticks = new Dictionary<int, long>();
+        long rss = 0;
+        foreach (var pid in group.Pids())
         {
-            var seconds = Stopwatch.GetElapsedTime(p.At, now).TotalSeconds;
-            if (seconds > 0) cpu = (ticks.Value - p.Ticks) / ProcStat.TicksPerSecond / seconds * 100;
+            if (ProcStat.ReadCpuTicks(pid) is not { } t || ProcStat.ReadRssBytes(pid) is not { } r) continue;
+            ticks[pid] = t;
+            rss += r;
         }
-        _previous[name] = (pid, ticks.Value, now);
-        log.Add(new ResourceSample(name, pid, clock.NowMs, cpu, rss.Value));
+        if (ticks.Count == 0) return;
+        var found = _previous.TryGetValue(group.Name, out var p);
+        _previous[group.Name] = (ticks, now);
+        if (!found) return;
+        var seconds = Stopwatch.GetElapsedTime(p.At, now).TotalSeconds;
+        var delta = ticks.Sum(x => Math.Max(0, x.Value - p.Ticks.GetValueOrDefault(x.Key, 0)));
+        var cpu = seconds > 0 ? delta / ProcStat.TicksPerSecond / seconds * 100 : 0;
+        log.Add(new ResourceSample(group.Name, ticks.Keys.Min(), clock.NowMs, cpu, rss));
+    }
+
+    /// <summary>The children of <paramref name="parent"/> and the parent itself (PostgreSQL: the postmaster and its backends).</summary>
+    public static IReadOnlyList<int> SelfAndChildren(int parent)
+    {
+        var result = new List<int> { parent };
+        try
+        {
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == parent) continue;
+                string stat;
+                try { stat = File.ReadAllText(Path.Combine(dir, "stat")); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+                if (ProcStat.TryParseParentPid(stat, out var ppid) && ppid == parent) result.Add(pid);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return result;
     }
 }

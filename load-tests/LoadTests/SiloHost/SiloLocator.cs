@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Dispatch.LoadTests.SiloHost;
 
 /// <summary>
-/// Finds the silo to start: an explicit Dispatch.Silo.dll, else the newest build under the repository's
-/// Silo/bin/{Release,Debug}/net10.0/, else builds Silo/Silo.csproj in Release first.
+/// Finds the silo to start: an explicit Dispatch.Silo.dll, else the repository's Silo/Silo.csproj built in Release
+/// (an incremental <c>dotnet build</c>, so the measured silo is the current code, optimised).
 /// </summary>
 public static class SiloLocator
 {
@@ -23,22 +23,15 @@ public static class SiloLocator
         return null;
     }
 
-    /// <summary>The newest built silo under the repository, or null.</summary>
-    public static string? FindBuilt(string root) =>
-        new[] { "Release", "Debug" }
-            .Select(c => Path.Combine(root, "Silo", "bin", c, "net10.0", DllName))
-            .Where(File.Exists)
-            .OrderByDescending(File.GetLastWriteTimeUtc)
-            .FirstOrDefault();
+    /// <summary>Where a Release build of the silo lands.</summary>
+    public static string ReleaseDll(string root) => Path.Combine(root, "Silo", "bin", "Release", "net10.0", DllName);
 
     public static async Task<string> LocateAsync(string? explicitDll, Action<string> log, CancellationToken cancellationToken)
     {
         if (explicitDll is not null) return explicitDll;
         var root = RepositoryRoot()
-            ?? throw new Surge.SurgeSetupException($"Cannot find the repository (Dispatch.sln) to start the silo from; pass --silo-dll path/to/{DllName}.");
-        if (FindBuilt(root) is { } built) return built;
-
-        log($"No built silo under {root}/Silo/bin; building it (dotnet build Silo/Silo.csproj -c Release) ...");
+            ?? throw new Surge.SurgeSetupException($"Cannot find the repository (Dispatch.sln) to build the silo from; pass --silo-dll path/to/{DllName}.");
+        log("Building the silo in Release (dotnet build Silo/Silo.csproj -c Release; incremental) ...");
         var info = new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "Silo", "Silo.csproj"), "-c", "Release", "-nologo", "-v", "q"])
         {
             UseShellExecute = false,
@@ -61,6 +54,7 @@ public static class SiloLocator
         }
         if (build.ExitCode != 0)
             throw new Surge.SurgeSetupException($"Building the silo failed:\n{await output}\n{await errors}");
-        return FindBuilt(root) ?? throw new Surge.SurgeSetupException($"The build succeeded but {DllName} is not under Silo/bin/Release/net10.0.");
+        var dll = ReleaseDll(root);
+        return File.Exists(dll) ? dll : throw new Surge.SurgeSetupException($"The build succeeded but {dll} is missing.");
     }
 }

@@ -99,7 +99,8 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
                 baseUrl = o.Url!;
                 store = pgConnection is null ? "as configured in the silo" : "postgres";
             }
-            return await SurgeAsync(city, baseUrl, store, silo, pgConnection, ct);
+            var postmaster = postgres is null ? null : Path.Combine(postgres.RootDirectory, "data", "postmaster.pid");
+            return await SurgeAsync(city, baseUrl, store, silo, pgConnection, postmaster, ct);
         }
         finally
         {
@@ -112,7 +113,8 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         }
     }
 
-    private async Task<SurgeOutcome> SurgeAsync(CityModel city, Uri baseUrl, string store, SiloProcess? silo, string? pgConnection, CancellationToken ct)
+    private async Task<SurgeOutcome> SurgeAsync(CityModel city, Uri baseUrl, string store, SiloProcess? silo, string? pgConnection,
+        string? postmasterPidFile, CancellationToken ct)
     {
         var o = options;
         using var api = new DispatchApiClient(baseUrl, o.Concurrency * 2 + 8, TimeSpan.FromSeconds(30));
@@ -132,6 +134,14 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         await Parallel.ForEachAsync(plans.Select(p => p.TownshipId).Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (t, c) => await tokens.CommissionerAsync(t, c));
 
+        if (o.Warmup > 0)
+        {
+            observer.Phase($"Warm-up: {o.Warmup} whistles, four at a time (not measured) ...");
+            var warm = SurgePlanner.Whistles(o with { Whistles = o.Warmup, Seed = o.Seed + 2 }, city);
+            var warmed = await WarmUp.RunAsync(api, tokens, warm, ct);
+            if (warmed < o.Warmup) _notes.Add($"Only {warmed} of {o.Warmup} warm-up whistles were accepted.");
+        }
+
         var clock = new RunClock();
         var log = new SurgeLog();
         using var stopSampler = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -139,9 +149,16 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         using var stopBots = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
-        var sampling = SiloPid() is null && !OperatingSystem.IsLinux()
-            ? Task.CompletedTask
-            : new ProcessSampler(SiloPid, o.SampleInterval, clock, log, SurgeReportBuilder.SiloProcess, SurgeReportBuilder.LoadTesterProcess).RunAsync(stopSampler.Token);
+        var groups = new List<SampledProcess>
+        {
+            new(SurgeReportBuilder.SiloProcess, () => SiloPid() is { } pid ? [pid] : []),
+            new(SurgeReportBuilder.LoadTesterProcess, () => [Environment.ProcessId]),
+        };
+        if (postmasterPidFile is not null)
+            groups.Add(new(SurgeReportBuilder.PostgresProcess, () => PostmasterPid(postmasterPidFile) is { } pm ? ProcessSampler.SelfAndChildren(pm) : []));
+        var sampling = OperatingSystem.IsLinux()
+            ? new ProcessSampler(groups, o.SampleInterval, clock, log).RunAsync(stopSampler.Token)
+            : Task.CompletedTask;
         var bots = new DepartmentBots(api, admin, o.AckDelay, o.ArriveDelay, silent, o.Concurrency, o.Seed + 1, clock, log, stopBots.Token);
         using var listener = new LiveListener(api, admin, city.City.Id, clock, log, bots.Notice);
         var listening = listener.RunAsync(stopListener.Token);
@@ -297,6 +314,7 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
             new CityInfo(o.City.ToString(), city.City.Id, city.City.Name, city.Centers.Count(c => c.Level == CenterLevel.County),
                 city.Centers.Count(c => c.Level == CenterLevel.Township), city.Grids.Count, city.Departments.Count),
             o.Whistles,
+            o.Warmup,
             o.Duration.TotalSeconds,
             o.Arrivals.ToString().ToLowerInvariant(),
             o.CategoryMix.Describe(c => SurgeOptionsParser.CategoryNames.First(p => p.Value == c).Key),
@@ -315,6 +333,20 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
             RuntimeInformation.OSDescription,
             RuntimeInformation.FrameworkDescription,
             o.CommandLine);
+    }
+
+    /// <summary>The first line of PostgreSQL's postmaster.pid.</summary>
+    private static int? PostmasterPid(string file)
+    {
+        try
+        {
+            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return int.TryParse(reader.ReadLine(), out var pid) ? pid : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static TimeSpan CollectionInterval(TimeSpan idleAge) =>

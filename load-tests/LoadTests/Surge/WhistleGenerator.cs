@@ -26,8 +26,10 @@ public sealed class WhistleGenerator(
         using var slots = new SemaphoreSlim(concurrency, concurrency);
         var running = new ConcurrentBag<Task>();
         var lastSend = startMs;
-        foreach (var plan in plans)
+        var next = 0;
+        for (; next < plans.Count; next++)
         {
+            var plan = plans[next];
             if (giveUp.IsCancellationRequested) break;
             var wait = clock.Until(startMs + plan.OffsetMs);
             if (wait > TimeSpan.FromMilliseconds(1))
@@ -43,6 +45,14 @@ public sealed class WhistleGenerator(
                 try { await OneAsync(plan, startMs, giveUp); }
                 finally { slots.Release(); }
             }));
+        }
+        // What the schedule never reached still counts: scheduled, not accepted.
+        for (; next < plans.Count; next++)
+        {
+            var plan = plans[next];
+            log.Counters.AddFailed();
+            log.Add(new WhistleObservation(plan.Index, plan.GridId, plan.TownshipId, plan.Category, plan.Risk, startMs + plan.OffsetMs,
+                null, null, null, null, null, 0, "not sent: the schedule fell behind and the run's time ran out", []));
         }
         await Task.WhenAll(running);
         return lastSend;

@@ -13,6 +13,13 @@ public sealed class ProcStatTests
     }
 
     [Fact]
+    public void ParentPid_IsField4()
+    {
+        Assert.True(ProcStat.TryParseParentPid("4242 (postgres: walwriter ) S 4200 4200 4200 0 -1", out var parent));
+        Assert.Equal(4200, parent);
+    }
+
+    [Fact]
     public void CpuTicks_RefuseGarbage()
     {
         Assert.False(ProcStat.TryParseCpuTicks("no parenthesis here", out _));
