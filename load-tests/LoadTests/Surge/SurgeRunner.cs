@@ -142,6 +142,7 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
             if (warmed < o.Warmup) _notes.Add($"Only {warmed} of {o.Warmup} warm-up whistles were accepted.");
         }
 
+        var loadBefore = LoadAverage();
         var clock = new RunClock();
         var log = new SurgeLog();
         using var stopSampler = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -224,6 +225,8 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         }
         await stopSampler.CancelAsync();
         await sampling;
+        if (loadBefore is not null)
+            _notes.Add($"Machine load average (1 min) before the surge {loadBefore}, after it {LoadAverage()}, on {Environment.ProcessorCount} cores: anything above what the silo, PostgreSQL and the load tester explain was other work on the machine.");
 
         var observations = log.Snapshot(clock.StartedAt, lastSend, verifiedAt, silent);
         var findings = SurgeAnalyzer.Analyze(observations);
@@ -333,6 +336,13 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
             RuntimeInformation.OSDescription,
             RuntimeInformation.FrameworkDescription,
             o.CommandLine);
+    }
+
+    /// <summary>The 1-minute load average from /proc/loadavg, or null.</summary>
+    private static string? LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     /// <summary>The first line of PostgreSQL's postmaster.pid.</summary>
