@@ -64,6 +64,7 @@ public static class SurgeAnalyzer
             SeenOnlyInStore: seenOnlyInStore,
             Acknowledged: acks.Select(a => a.SummonsId).Distinct(StringComparer.Ordinal).Count(),
             Arrived: arrives.Select(a => a.SummonsId).Distinct(StringComparer.Ordinal).Count(),
+            AnswersRefused: o.BotActions.Count(a => a.Status is >= 400 and < 500),
             Escalated: escalated,
             LeaderTook: leader,
             Lost: lost.Count,

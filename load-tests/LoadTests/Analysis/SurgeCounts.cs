@@ -11,6 +11,7 @@ public sealed record SurgeCounts(
     int SeenOnlyInStore,
     int Acknowledged,
     int Arrived,
+    int AnswersRefused,
     int Escalated,
     int LeaderTook,
     int Lost,

@@ -40,7 +40,8 @@ public static class SurgeCommand
         var chaos = new Option<string>("--chaos") { Description = "none, or kill: kill -9 the started silo mid-surge and start it again on the same store.", DefaultValueFactory = _ => d.Chaos };
         var chaosAt = new Option<double>("--chaos-at") { Description = "When to kill, as a share of --seconds.", DefaultValueFactory = _ => d.ChaosAt, HelpName = "0..1" };
         var chaosDown = new Option<string>("--chaos-down") { Description = "How long the silo stays dead before the restart.", DefaultValueFactory = _ => d.ChaosDown, HelpName = "DURATION" };
-        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at most (whistles, and bot actions, each).", DefaultValueFactory = _ => d.Concurrency, HelpName = "N" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Whistles in flight at most (beyond that a whistle waits: schedule lag).", DefaultValueFactory = _ => d.Concurrency, HelpName = "N" };
+        var botConcurrency = new Option<int>("--bot-concurrency") { Description = "Department answers (ack, arrive) in flight at most.", DefaultValueFactory = _ => d.BotConcurrency, HelpName = "N" };
         var drain = new Option<string?>("--drain") { Description = "Keep answering and listening this long after the last whistle (default: ackWithin + 5s).", HelpName = "DURATION" };
         var grace = new Option<string>("--grace") { Description = "Then keep listening this long before reading cases back (loss check).", DefaultValueFactory = _ => d.Grace, HelpName = "DURATION" };
         var noBaselines = new Option<bool>("--no-baselines") { Description = "Skip the pgbench and grain-call baselines." };
@@ -52,7 +53,7 @@ public static class SurgeCommand
         var command = new Command("surge", "Citywide surge: N whistles over T seconds, department bots, live channel, report (JSON, HTML, console); exit 1 on loss, duplicate or unfired deadline.")
         {
             city, generate, url, start, postgres, siloDll, siloPid, siloEnv, whistles, warmup, seconds, arrivals, categoryMix, riskMix,
-            ackWithin, arriveWithin, ackDelay, arriveDelay, silentShare, seed, report, chaos, chaosAt, chaosDown, concurrency,
+            ackWithin, arriveWithin, ackDelay, arriveDelay, silentShare, seed, report, chaos, chaosAt, chaosDown, concurrency, botConcurrency,
             drain, grace, noBaselines, pgbenchDuration, idleAge, sampleInterval, noProgress,
         };
         command.SetAction(async (parse, ct) =>
@@ -84,6 +85,7 @@ public static class SurgeCommand
                 ChaosAt = parse.GetValue(chaosAt),
                 ChaosDown = parse.GetValue(chaosDown)!,
                 Concurrency = parse.GetValue(concurrency),
+                BotConcurrency = parse.GetValue(botConcurrency),
                 Drain = parse.GetValue(drain),
                 Grace = parse.GetValue(grace)!,
                 NoBaselines = parse.GetValue(noBaselines),

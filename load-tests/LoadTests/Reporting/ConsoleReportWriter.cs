@@ -51,6 +51,11 @@ public static class ConsoleReportWriter
                 $"Silo: CPU mean {res.SiloMeanCpuPercent:0} %, peak {res.SiloPeakCpuPercent:0} % (load tester {Opt(res.LoadTesterMeanCpuPercent, "0")} %, PostgreSQL {Opt(res.PostgresMeanCpuPercent, "0")} %); peak RSS {res.SiloPeakRssBytes / 1048576.0:0} MB; " +
                 $"memory per open case {Kb(res.MemoryPerOpenCaseBytes)}, per idle open case {Kb(res.MemoryPerIdleOpenCaseBytes)}."));
         }
+        if (r.Store.Count > 0)
+        {
+            console.MarkupLine(Markup.Escape("Store: " + string.Join("; ", r.Store.Select(s =>
+                $"{s.GrainType} {s.Rows:N0} rows, mean {s.MeanBytes / 1024:0.0} KB, largest {s.MaxBytes / 1024.0:0.0} KB"))));
+        }
         foreach (var o in r.Outages)
         {
             console.MarkupLine(Markup.Escape(

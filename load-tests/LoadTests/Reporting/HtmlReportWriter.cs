@@ -40,6 +40,7 @@ public static class HtmlReportWriter
         Timeline(h, r);
         Resources(h, r);
         Baselines(h, r);
+        Store(h, r);
         Chaos(h, r);
         Problems(h, r);
         Settings(h, r);
@@ -79,6 +80,7 @@ public static class HtmlReportWriter
         Row(h, "  seen only in the store", c.SeenOnlyInStore);
         Row(h, "acknowledged", c.Acknowledged);
         Row(h, "arrived", c.Arrived);
+        Row(h, "bot answers refused (4xx: mostly a summons escalated before the answer came)", c.AnswersRefused);
         Row(h, "escalated (summonses)", c.Escalated);
         Row(h, "cases a duty leader took", c.LeaderTook);
         Row(h, "silent departments", c.SilentDepartments);
@@ -177,6 +179,15 @@ public static class HtmlReportWriter
         h.Append("</table>");
     }
 
+    private static void Store(StringBuilder h, SurgeReport r)
+    {
+        if (r.Store.Count == 0) return;
+        h.Append("<h2>Store after the run (grain_state)</h2><table><tr><th>grain type</th><th>rows</th><th>mean payload</th><th>largest payload</th></tr>");
+        foreach (var s in r.Store)
+            h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.GrainType)}</td><td class=\"n\">{s.Rows:N0}</td><td class=\"n\">{s.MeanBytes / 1024:0.0} KB</td><td class=\"n\">{s.MaxBytes / 1024.0:0.0} KB</td></tr>");
+        h.Append("</table><p>Every write of a grain stores its whole payload: a large payload written often is a hot spot.</p>");
+    }
+
     private static void Chaos(StringBuilder h, SurgeReport r)
     {
         if (r.Outages.Count == 0) return;
@@ -232,7 +243,7 @@ public static class HtmlReportWriter
         S("silent share", run.SilentShare.ToString("0.###", CultureInfo.InvariantCulture));
         S("seed", run.Seed.ToString(CultureInfo.InvariantCulture));
         S("chaos", run.Chaos);
-        S("concurrency", run.Concurrency.ToString(CultureInfo.InvariantCulture));
+        S("concurrency (whistles / bot answers)", $"{run.Concurrency} / {run.BotConcurrency}");
         S("drain / grace", $"{run.DrainSeconds:0.#} s / {run.GraceSeconds:0.#} s");
         S("machine", $"{run.Cores} cores, {run.Os}, {run.Runtime}");
         h.Append("</table>");

@@ -20,6 +20,7 @@ public sealed record RunInfo(
     int Seed,
     string Chaos,
     int Concurrency,
+    int BotConcurrency,
     double DrainSeconds,
     double GraceSeconds,
     int Cores,

@@ -35,4 +35,7 @@ public sealed record SurgeReport
     public required IReadOnlyList<MissedDeadline> MissedDeadlines { get; init; }
 
     public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>The store's grain_state after the run, per grain type (empty when the store could not be read).</summary>
+    public IReadOnlyList<StoredGrainType> Store { get; init; } = [];
 }

@@ -28,6 +28,7 @@ public sealed record SurgeArguments
     public double ChaosAt { get; init; } = 0.5;
     public string ChaosDown { get; init; } = "5s";
     public int Concurrency { get; init; } = 64;
+    public int BotConcurrency { get; init; } = 256;
     public string? Drain { get; init; }
     public string Grace { get; init; } = "5s";
     public bool NoBaselines { get; init; }

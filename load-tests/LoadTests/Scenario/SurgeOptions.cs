@@ -67,8 +67,11 @@ public sealed record SurgeOptions
     /// <summary>How long the silo stays dead before it is started again.</summary>
     public TimeSpan ChaosDown { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Requests in flight at most (whistles and bot actions each).</summary>
+    /// <summary>Whistles in flight at most.</summary>
     public int Concurrency { get; init; } = 64;
+
+    /// <summary>Department bot answers (ack, arrive) in flight at most.</summary>
+    public int BotConcurrency { get; init; } = 256;
 
     /// <summary>How long to keep listening and answering after the last whistle; null: ackWithin + 5 s (15 s without one).</summary>
     public TimeSpan? Drain { get; init; }

@@ -67,6 +67,7 @@ public static class SurgeOptionsParser
         if (a.Warmup is < 0 or > 100_000) problems.Add("--warmup must be 0 to 100,000.");
         if (!(a.Seconds > 0) || a.Seconds > 3_600) problems.Add("--seconds must be above 0 and at most 3600.");
         if (a.Concurrency is < 1 or > 1_024) problems.Add("--concurrency must be 1 to 1024.");
+        if (a.BotConcurrency is < 1 or > 4_096) problems.Add("--bot-concurrency must be 1 to 4096.");
         if (!(a.SilentShare >= 0 && a.SilentShare <= 1)) problems.Add("--silent-share must be between 0 and 1.");
 
         ArrivalPattern arrivals = default;
@@ -129,6 +130,7 @@ public static class SurgeOptionsParser
             ChaosAt = a.ChaosAt,
             ChaosDown = chaosDown!.Value,
             Concurrency = a.Concurrency,
+            BotConcurrency = a.BotConcurrency,
             Drain = drain,
             Grace = grace!.Value,
             Baselines = !a.NoBaselines,

@@ -24,6 +24,7 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
 {
     private static readonly TimeSpan VerifyTimeout = TimeSpan.FromMinutes(3);
     private readonly List<string> _notes = [];
+    private string? _sqliteFile;
 
     /// <exception cref="SurgeSetupException">The silo could not be started or reached, or serves another city.</exception>
     public async Task<SurgeOutcome> RunAsync(CancellationToken cancellationToken)
@@ -100,6 +101,7 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
                 store = pgConnection is null ? "as configured in the silo" : "postgres";
             }
             var postmaster = postgres is null ? null : Path.Combine(postgres.RootDirectory, "data", "postmaster.pid");
+            _sqliteFile = o.Start == StoreKind.Sqlite ? Path.Combine(o.ReportDirectory, "silo-data", "dispatch.db") : null;
             return await SurgeAsync(city, baseUrl, store, silo, pgConnection, postmaster, ct);
         }
         finally
@@ -117,7 +119,7 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         string? postmasterPidFile, CancellationToken ct)
     {
         var o = options;
-        using var api = new DispatchApiClient(baseUrl, o.Concurrency * 2 + 8, TimeSpan.FromSeconds(30));
+        using var api = new DispatchApiClient(baseUrl, o.Concurrency + o.BotConcurrency + 8, TimeSpan.FromSeconds(30));
         if (!await api.IsHealthyAsync(ct)) throw new SurgeSetupException($"{baseUrl}health does not answer 200: is the silo running?");
         var tokens = new TokenCache(api);
         var admin = await tokens.AdminAsync(ct);
@@ -160,7 +162,7 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         var sampling = OperatingSystem.IsLinux()
             ? new ProcessSampler(groups, o.SampleInterval, clock, log).RunAsync(stopSampler.Token)
             : Task.CompletedTask;
-        var bots = new DepartmentBots(api, admin, o.AckDelay, o.ArriveDelay, silent, o.Concurrency, o.Seed + 1, clock, log, stopBots.Token);
+        var bots = new DepartmentBots(api, admin, o.AckDelay, o.ArriveDelay, silent, o.BotConcurrency, o.Seed + 1, clock, log, stopBots.Token);
         using var listener = new LiveListener(api, admin, city.City.Id, clock, log, bots.Notice);
         var listening = listener.RunAsync(stopListener.Token);
         using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
@@ -228,6 +230,9 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         if (loadBefore is not null)
             _notes.Add($"Machine load average (1 min) before the surge {loadBefore}, after it {LoadAverage()}, on {Environment.ProcessorCount} cores: anything above what the silo, PostgreSQL and the load tester explain was other work on the machine.");
 
+        var footprint = pgConnection is not null || _sqliteFile is not null
+            ? await StoreFootprint.ReadAsync(pgConnection, _sqliteFile, ct)
+            : [];
         var observations = log.Snapshot(clock.StartedAt, lastSend, verifiedAt, silent);
         var findings = SurgeAnalyzer.Analyze(observations);
         var sampled = observations.Resources.Any(r => r.Process == SurgeReportBuilder.SiloProcess);
@@ -237,7 +242,11 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         AddNotes(observations, findings);
         var run = RunInfo(city, baseUrl, store);
         var report = SurgeReportBuilder.Build(run, observations, findings, baselines, marks, _notes);
-        report = report with { Baselines = SurgeReportBuilder.WithRatios(baselines, report.AcceptedPerSecond, report.ApiRequestsPerSecond) };
+        report = report with
+        {
+            Baselines = SurgeReportBuilder.WithRatios(baselines, report.AcceptedPerSecond, report.ApiRequestsPerSecond),
+            Store = footprint,
+        };
 
         var json = Path.Combine(o.ReportDirectory, "surge-report.json");
         var html = Path.Combine(o.ReportDirectory, "surge-report.html");
@@ -330,6 +339,7 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
             o.Seed,
             o.Chaos == ChaosMode.Kill ? $"kill -9 at {o.ChaosAt:P0} of the surge, down {o.ChaosDown.TotalSeconds:0.#} s" : "none",
             o.Concurrency,
+            o.BotConcurrency,
             o.EffectiveDrain.TotalSeconds,
             o.Grace.TotalSeconds,
             Environment.ProcessorCount,

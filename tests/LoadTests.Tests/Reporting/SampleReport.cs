@@ -31,7 +31,7 @@ internal static class SampleReport
         var info = new RunInfo(DateTimeOffset.Parse("2026-11-22T00:30:00Z", System.Globalization.CultureInfo.InvariantCulture),
             "http://127.0.0.1:5000/", "sqlite", new CityInfo("city-test.json", "tc", cityName, 2, 5, 7, 74),
             20, 0, 10, "poisson", "neighbourDispute=100%", "blue=100%", "15 s", "60 s", "constant:2s", "constant:5s", 0.1, 1, "none",
-            8, 20, 5, 2, "Linux", ".NET 10", "dispatch-load surge --start sqlite");
+            8, 64, 20, 5, 2, "Linux", ".NET 10", "dispatch-load surge --start sqlite");
         var baselines = new BaselineResults(1_500, "pgbench -n -T 10 -c 4", 900_000, "100 callers", null, null);
         var report = SurgeReportBuilder.Build(info, o, f, baselines, new ResourceMarks(true, "", 200 << 20, 230 << 20, null), ["a note <b>"]);
         return report with { Baselines = SurgeReportBuilder.WithRatios(baselines, report.AcceptedPerSecond, report.ApiRequestsPerSecond) };

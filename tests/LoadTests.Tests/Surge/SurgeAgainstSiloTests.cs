@@ -57,6 +57,7 @@ public sealed class SurgeAgainstSiloTests
             Assert.Equal(0, outcome.ExitCode);
             Assert.True(File.Exists(outcome.HtmlFile) && File.Exists(outcome.JsonFile));
             Assert.True(r.Resources.Sampled, "the started silo's CPU and memory should be sampled");
+            Assert.Contains(r.Store, s => s.Rows >= 30); // at least the 30 cases' rows, read from the SQLite file
         }
         finally
         {
