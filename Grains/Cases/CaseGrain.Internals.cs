@@ -76,6 +76,7 @@ public sealed partial class CaseGrain
         var now = Now;
         Case.Leader = new LeaderView(command.Actor.Role, command.Actor.Name, now, command.Text ?? command.Note ?? "taken by the duty leader");
         AddTimeline("leaderTookCase", command.Actor, command.Text ?? command.Note);
+        MarkDutyDesk();
         MarkCenter(Case.CenterId);
         await CommitAsync();
         return CommandResult<CaseView>.Ok(ToView());
@@ -170,6 +171,7 @@ public sealed partial class CaseGrain
         var role = JsonNamingPolicy.CamelCase.ConvertName(shift.Role.ToString());
         Case.Leader = new LeaderView(role, shift.Name, now, reason);
         AddTimeline("leaderTookCase", Interfaces.Cases.Actor.Engine, $"{shift.Name} ({role}, on duty at {county.Id}): {reason}");
+        MarkDutyDesk();
         EngineTelemetry.LeaderTakes.Add(1);
     }
 
@@ -214,7 +216,18 @@ public sealed partial class CaseGrain
 
     private void MarkDepartment(SummonsRecord s) => Mark($"d|{s.DepartmentId}|{s.Id}");
 
-    private void MarkCenter(string centerId) => Mark($"c|{centerId}");
+    /// <summary>The center's case list and the case's grid both get the new summary.</summary>
+    private void MarkCenter(string centerId)
+    {
+        Mark($"c|{centerId}");
+        Mark($"g|{Case.GridId}");
+    }
+
+    /// <summary>The county duty desk logs a leader taking this case.</summary>
+    private void MarkDutyDesk()
+    {
+        if (engine.City.CountyOf(Case.TownshipId) is { } county) Mark($"u|{county.Id}");
+    }
 
     private readonly Dictionary<string, int> _marks = new(StringComparer.Ordinal);
 
@@ -252,9 +265,18 @@ public sealed partial class CaseGrain
                 var summons = Case.Summonses.FirstOrDefault(s => s.Id == parts[2]);
                 if (summons is not null) await GrainFactory.GetGrain<IDepartmentGrain>(parts[1]).Upsert(summons.ToView(Case.Id));
             }
-            else
+            else if (parts[0] == "c")
             {
                 await GrainFactory.GetGrain<ICenterGrain>(parts[1]).Upsert(ToSummary());
+            }
+            else if (parts[0] == "g")
+            {
+                await GrainFactory.GetGrain<IGridGrain>(parts[1]).Upsert(ToSummary());
+            }
+            else if (parts[0] == "u" && Case.Leader is { } leader)
+            {
+                await GrainFactory.GetGrain<IDutyGrain>(parts[1]).RecordTake(
+                    new LeaderTake(Case.Id, Case.TownshipId, leader.Role, leader.Name, leader.TakenAt, leader.Reason));
             }
             if (_marks.GetValueOrDefault(marker) == generation)
             {

@@ -6,7 +6,8 @@ namespace Dispatch.Grains.Cases;
 
 /// <summary>
 /// The stored state of one case: the case, its summonses, its timeline, and its outbox — the copies still to be
-/// delivered to department and center grains ("d|department|summons", "c|center"), kept until they confirm.
+/// delivered to department, center, grid and duty grains ("d|department|summons", "c|center", "g|grid",
+/// "u|county"), kept until they confirm.
 /// </summary>
 public sealed class CaseRecord
 {

@@ -218,17 +218,17 @@ internal sealed class ActivationContext
             ? RuntimeTelemetry.Source.StartActivity(message.Name, ActivityKind.Server, message.ParentContext)
             : null;
         span?.SetTag("grain.id", Id.ToString());
-        try
-        {
-            await message.RunAsync(Instance!);
-        }
-        finally
-        {
-            RuntimeTelemetry.TurnLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                new KeyValuePair<string, object?>("grain.type", Type.Name));
-            LastActive = Runtime.Clock.GetCurrentInstant();
-            Interlocked.Decrement(ref _running);
-        }
+        await message.RunAsync(Instance!, _turnEnded ??= EndTurn);
+        RuntimeTelemetry.TurnLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            new KeyValuePair<string, object?>("grain.type", Type.Name));
+    }
+
+    private Action? _turnEnded;
+
+    private void EndTurn()
+    {
+        LastActive = Runtime.Clock.GetCurrentInstant();
+        Interlocked.Decrement(ref _running);
     }
 
     private async Task DeactivateAsync()

@@ -93,7 +93,9 @@ public sealed class GrainRuntime : IGrainFactory
         {
             throw new CallCycleException(chain.PathTo(target), entry.Name);
         }
-        var message = entry.CreateMessage(target, args, chain, interleave, DeadlineFromNow());
+        var message = Options.SerializeMessages
+            ? entry.CreateSerializedMessage(target, args, chain, interleave, DeadlineFromNow(), StateJson)
+            : entry.CreateMessage(target, args, chain, interleave, DeadlineFromNow());
         RuntimeTelemetry.Calls.Add(1, new KeyValuePair<string, object?>("method", entry.Name));
         Send(message);
         return entry.ShapeResult(message, this);

@@ -26,8 +26,11 @@ internal abstract class Message(GrainId target, string name, CallChain? chain, b
     /// <summary>Called once the caller's task is complete (the runtime forgets the call then).</summary>
     public Action<Message>? Completed { get; set; }
 
-    /// <summary>Runs the turn on <paramref name="grain"/> and completes the caller's task; never throws.</summary>
-    public abstract Task RunAsync(object grain);
+    /// <summary>
+    /// Runs the turn on <paramref name="grain"/>, calls <paramref name="turnEnded"/>, then completes the caller's task
+    /// (so the caller never observes the activation still busy with its own turn); never throws.
+    /// </summary>
+    public abstract Task RunAsync(object grain, Action turnEnded);
 
     /// <summary>Completes the caller's task with <paramref name="error"/> unless it is already complete.</summary>
     public abstract void Fail(Exception error);
@@ -42,16 +45,21 @@ internal sealed class Message<T>(GrainId target, MethodEntry? method, CallChain?
 
     public override bool IsCompleted => _completion.Task.IsCompleted;
 
-    public override async Task RunAsync(object grain)
+    public override async Task RunAsync(object grain, Action turnEnded)
     {
+        T result;
         try
         {
-            if (_completion.TrySetResult(await invoke(grain, CancellationToken.None))) Completed?.Invoke(this);
+            result = await invoke(grain, CancellationToken.None);
         }
         catch (Exception error)
         {
+            turnEnded();
             Fail(error);
+            return;
         }
+        turnEnded();
+        if (_completion.TrySetResult(result)) Completed?.Invoke(this);
     }
 
     public override void Fail(Exception error)

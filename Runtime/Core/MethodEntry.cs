@@ -23,6 +23,26 @@ internal abstract class MethodEntry
     /// <summary>Builds the message for one call.</summary>
     public abstract Message CreateMessage(GrainId target, object?[] args, CallChain? chain, bool interleave, long deadline);
 
+    /// <summary>
+    /// The same call with every argument passed through JSON and back (<see cref="Hosting.SiloOptions.SerializeMessages"/>),
+    /// as it would be between silos; throws <see cref="NotSupportedException"/> naming the method and the type that
+    /// does not survive the trip.
+    /// </summary>
+    public abstract Message CreateSerializedMessage(GrainId target, object?[] args, CallChain? chain, bool interleave, long deadline,
+        System.Text.Json.JsonSerializerOptions json);
+
+    protected object? RoundTrip(object? value, Type type, System.Text.Json.JsonSerializerOptions json, string what)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(System.Text.Json.JsonSerializer.Serialize(value, type, json), type, json);
+        }
+        catch (Exception error) when (error is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+        {
+            throw new NotSupportedException($"{Name}: the {what} of type {type.Name} is not serializable: {error.Message}", error);
+        }
+    }
+
     /// <summary>What the proxy returns to the caller: the message's task shaped as the method's return type.</summary>
     public abstract object ShapeResult(Message message, GrainRuntime runtime);
 
@@ -50,6 +70,19 @@ internal sealed class MethodEntry<T>(MethodInfo method, ReturnKind kind) : Metho
 {
     public override Message CreateMessage(GrainId target, object?[] args, CallChain? chain, bool interleave, long deadline)
         => new Message<T>(target, this, chain, interleave, deadline, (grain, _) => InvokeAsync(grain, args));
+
+    public override Message CreateSerializedMessage(GrainId target, object?[] args, CallChain? chain, bool interleave, long deadline,
+        System.Text.Json.JsonSerializerOptions json)
+    {
+        var parameters = Method.GetParameters();
+        var copies = new object?[args.Length];
+        for (var i = 0; i < args.Length; i++) copies[i] = RoundTrip(args[i], parameters[i].ParameterType, json, $"argument '{parameters[i].Name}'");
+        return new Message<T>(target, this, chain, interleave, deadline, async (grain, _) =>
+        {
+            var result = await InvokeAsync(grain, copies);
+            return kind is ReturnKind.Task or ReturnKind.ValueTask ? result : (T)RoundTrip(result, typeof(T), json, "result")!;
+        });
+    }
 
     private Task<T> InvokeAsync(object grain, object?[] args)
     {

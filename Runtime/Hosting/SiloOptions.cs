@@ -15,6 +15,12 @@ public sealed class SiloOptions
     /// <summary>The longest the reminder loop sleeps before re-reading the clock (default 1 s, real time).</summary>
     public TimeSpan ReminderPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Pass every call's arguments and result through JSON, as a cluster would between silos (default off; tests
+    /// turn it on to prove every message is serializable).
+    /// </summary>
+    public bool SerializeMessages { get; set; }
+
     /// <summary>Run the reminder loop in the background (tests with a manual clock may drive reminders by hand).</summary>
     public bool RunReminderLoop { get; set; } = true;
 }

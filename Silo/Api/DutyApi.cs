@@ -1,6 +1,9 @@
 using Dispatch.Grains.Domain;
 using Dispatch.Grains.Domain.City;
+using Dispatch.Grains.Interfaces;
+using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
+using Dispatch.Runtime;
 using Dispatch.Silo.Api.Binding;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Errors;
@@ -26,17 +29,27 @@ public static class DutyApi
             .WithName("DutyNow").WithSummary("Who is on duty at a county center now");
         api.MapGet("/{countyCenterId}/rota", Rota)
             .WithName("DutyRota").WithSummary("The duty shifts of a county over [from, to): instants (2026-11-22T00:00:00Z) or local dates (2026-11-22, Asia/Shanghai); default from now for 7 days");
+        api.MapGet("/{countyCenterId}/takes", Takes)
+            .WithName("DutyTakes").WithSummary("Cases the county's leaders took (领导包案), newest first");
         return api;
     }
 
-    public static Results<Ok<DutyShiftDto>, ProblemHttpResult> Now(string countyCenterId, CityModel city, IClock clock)
+    public static async Task<Results<Ok<DutyShiftDto>, ProblemHttpResult>> Now(string countyCenterId, CityModel city, IClock clock, IGrainFactory grains)
     {
         if (CheckCounty(countyCenterId, city) is { } problem)
             return problem;
-        return TypedResults.Ok(DutyShiftDto.Of(city.OnDutyAt(countyCenterId, clock.GetCurrentInstant())));
+        var shift = await grains.GetGrain<IDutyGrain>(countyCenterId).OnDuty(clock.GetCurrentInstant());
+        return shift is null ? Problems.Result(Problems.NotFound($"No rota for '{countyCenterId}'.")) : TypedResults.Ok(DutyShiftDto.Of(shift));
     }
 
-    public static Results<Ok<DutyShiftDto[]>, ProblemHttpResult> Rota(string countyCenterId, string? from, string? to, CityModel city, IClock clock)
+    public static async Task<Results<Ok<LeaderTake[]>, ProblemHttpResult>> Takes(string countyCenterId, CityModel city, IGrainFactory grains)
+    {
+        if (CheckCounty(countyCenterId, city) is { } problem)
+            return problem;
+        return TypedResults.Ok((await grains.GetGrain<IDutyGrain>(countyCenterId).Takes()).ToArray());
+    }
+
+    public static async Task<Results<Ok<DutyShiftDto[]>, ProblemHttpResult>> Rota(string countyCenterId, string? from, string? to, CityModel city, IClock clock, IGrainFactory grains)
     {
         if (CheckCounty(countyCenterId, city) is { } problem)
             return problem;
@@ -49,7 +62,8 @@ public static class DutyApi
             errors.Add("to", $"At most {MaxSpan.Days} days after from.");
         if (!errors.IsEmpty)
             return Problems.Result(Problems.Validation(errors.ToDictionary()));
-        return TypedResults.Ok(city.Rota(countyCenterId, start, end).Select(DutyShiftDto.Of).ToArray());
+        var shifts = await grains.GetGrain<IDutyGrain>(countyCenterId).Rota(start, end);
+        return TypedResults.Ok(shifts.Select(DutyShiftDto.Of).ToArray());
     }
 
     private static ProblemHttpResult? CheckCounty(string id, CityModel city)

@@ -1,3 +1,6 @@
+using Dispatch.Grains.Interfaces;
+using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Runtime;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Errors;
@@ -23,6 +26,8 @@ public static class OrgApi
         api.MapGet("/grids", ListGrids)
             .WithName("ListGrids")
             .WithSummary("The grids of a center and of the centers under it (all grids without ?center=)");
+        api.MapGet("/grids/{id}", GetGrid)
+            .WithName("GetGrid").WithSummary("A grid cell with its open cases and how many were reported and resolved there");
         return api;
     }
 
@@ -65,6 +70,15 @@ public static class OrgApi
         if (!city.TryGetCenter(center, out _))
             return UnknownCenter(center);
         return TypedResults.Ok(city.SelfAndDescendants(center).SelectMany(c => city.GridsAt(c.Id)).Select(GridDto.From).ToArray());
+    }
+
+    public static async Task<Results<Ok<GridView>, ProblemHttpResult>> GetGrid(string id, CityModel city, IGrainFactory grains)
+    {
+        if (PathIds.Invalid(id, "id") is { } invalid)
+            return invalid;
+        if (!city.TryGetGrid(id, out _))
+            return Problems.Result(Problems.NotFound($"No grid '{id}'."));
+        return TypedResults.Ok(await grains.GetGrain<IGridGrain>(id).View());
     }
 
     private static ProblemHttpResult UnknownCenter(string id) => Problems.Result(Problems.NotFound($"No center '{id}'."));

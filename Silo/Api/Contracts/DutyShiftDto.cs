@@ -1,4 +1,5 @@
 using Dispatch.Grains.Domain.City;
+using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
 using NodaTime;
 
@@ -8,4 +9,6 @@ namespace Dispatch.Silo.Api.Contracts;
 public sealed record DutyShiftDto(DutyRole Role, string Name, Instant From, Instant To)
 {
     public static DutyShiftDto Of(DutyShift s) => new(s.Role, s.Name, s.From, s.To);
+
+    public static DutyShiftDto Of(DutyShiftView s) => new(s.Role, s.Name, s.From, s.To);
 }

@@ -49,6 +49,7 @@ public sealed class EngineSilo : IAsyncDisposable
         ConfigureServices = s => s.AddAdoNetStore(store).AddDispatchEngine(City),
         GrainAssemblies = [typeof(EngineContext).Assembly],
         Clock = clock,
+        ConfigureSilo = o => o.SerializeMessages = true,
     };
 
     /// <summary>Stops the silo and starts a new one on the same store and clock.</summary>

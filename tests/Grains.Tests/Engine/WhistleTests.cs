@@ -202,4 +202,36 @@ public sealed class WhistleTests : IAsyncLifetime
         Assert.Contains("tc-a", summons.Scopes);
         Assert.Contains("tc", summons.Scopes);
     }
+
+    [Fact]
+    public async Task Report_ShowsInGridAndResolveClosesItThere()
+    {
+        var grain = await ReportAsync();
+        var caseId = (await grain.Get())!.Id;
+        Assert.Equal(0, await grain.DeliverOutbox());
+        var before = await _engine.Grains.GetGrain<IGridGrain>("tc-a-t1-g1").View();
+
+        await grain.Whistle(new WhistleCase(["tc-a-t1-pol"], null, null, null, EngineSilo.Commissioner(Township)));
+        await grain.Apply(new CaseCommand(CaseCommandKind.Resolve, "已处理", null, EngineSilo.Commissioner(Township)));
+        Assert.Equal(0, await grain.DeliverOutbox());
+        var after = await _engine.Grains.GetGrain<IGridGrain>("tc-a-t1-g1").View();
+
+        Assert.Contains(before.OpenCases, c => c.Id == caseId);
+        Assert.DoesNotContain(after.OpenCases, c => c.Id == caseId);
+        Assert.Equal(before.Resolved + 1, after.Resolved);
+    }
+
+    [Fact]
+    public async Task Whistle_MajorTier_DutyDeskLogsTheTake()
+    {
+        var grain = await ReportAsync(Category.PublicSecurity, CaseTier.Major, RiskColour.Red);
+
+        await grain.Whistle(new WhistleCase(null, null, null, null, EngineSilo.Commissioner(Township)));
+        Assert.Equal(0, await grain.DeliverOutbox());
+
+        var caseId = (await grain.Get())!.Id;
+        var take = Assert.Single(await _engine.Grains.GetGrain<IDutyGrain>("tc-a").Takes(), t => t.CaseId == caseId);
+        var onDuty = await _engine.Grains.GetGrain<IDutyGrain>("tc-a").OnDuty(_engine.Now);
+        Assert.Equal(onDuty!.Name, take.Name);
+    }
 }

@@ -118,4 +118,47 @@ public sealed class OrgAndDutyTests(SqliteSiloFixture fixture)
         Assert.True(report.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
         Assert.True(report.GetProperty("responses").TryGetProperty("201", out _));
     }
+
+    [Fact]
+    public async Task GetGrid_AfterAReport_ListsTheOpenCase()
+    {
+        using var client = await ClientAsync();
+        using var created = await client.PostJsonAsync("/api/v1/cases",
+            new { gridId = "tc-a-t1-g2", category = "other", summary = "路灯不亮", source = "grid" });
+        var caseId = (await created.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await _host.DeliverAsync(caseId);
+
+        using var response = await client.GetAsync("/api/v1/org/grids/tc-a-t1-g2");
+
+        var grid = await response.ReadAsync<JsonElement>();
+        Assert.Equal("tc-a-t1-g2", grid.GetProperty("gridId").GetString());
+        Assert.Contains(grid.GetProperty("openCases").EnumerateArray(), c => c.GetProperty("id").GetString() == caseId);
+        Assert.True(grid.GetProperty("reported").GetInt32() >= 1);
+    }
+
+    [Fact]
+    public async Task GetGrid_Unknown_Returns404()
+    {
+        using var client = await ClientAsync();
+        using var response = await client.GetAsync("/api/v1/org/grids/no-such-grid");
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task DutyTakes_AfterADutyLeaderTakesACase_ListsIt()
+    {
+        using var commissioner = await ClientAsync();
+        using var created = await commissioner.PostJsonAsync("/api/v1/cases",
+            new { gridId = "tc-a-t1-g1", category = "petition", summary = "集体上访", source = "petition" });
+        var caseId = (await created.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        using var leader = await _host.ClientAsync("dutyLeader", "tc-a");
+        using var taken = await leader.PostJsonAsync($"/api/v1/cases/{caseId}/take");
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        await _host.DeliverAsync(caseId);
+
+        using var response = await leader.GetAsync("/api/v1/duty/tc-a/takes");
+
+        var takes = await response.ReadAsync<JsonElement>();
+        Assert.Contains(takes.EnumerateArray(), t => t.GetProperty("caseId").GetString() == caseId);
+    }
 }

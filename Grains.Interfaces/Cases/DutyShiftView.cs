@@ -1,0 +1,7 @@
+using Dispatch.Grains.Interfaces.Model;
+using NodaTime;
+
+namespace Dispatch.Grains.Interfaces.Cases;
+
+/// <summary>One shift of the four-chiefs rota (四长值班): the role on duty, the chief's name, from (inclusive) to (exclusive).</summary>
+public sealed record DutyShiftView(DutyRole Role, string Name, Instant From, Instant To);

@@ -1,0 +1,6 @@
+using NodaTime;
+
+namespace Dispatch.Grains.Interfaces.Cases;
+
+/// <summary>A leader took a case (领导包案): who, which case, when, why.</summary>
+public sealed record LeaderTake(string CaseId, string TownshipId, string Role, string Name, Instant At, string Reason);

@@ -1,0 +1,9 @@
+using Dispatch.Grains.Interfaces.Cases;
+
+namespace Dispatch.Grains.Duty;
+
+/// <summary>A county duty desk's stored log of leader takes, newest first.</summary>
+public sealed class DutyLog
+{
+    public List<LeaderTake> Takes { get; set; } = [];
+}

@@ -1,0 +1,29 @@
+using Dispatch.Grains.Interfaces;
+using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Runtime;
+
+namespace Dispatch.Grains.Grids;
+
+/// <summary>A grid cell: which of its cases are open, how many were reported and resolved.</summary>
+public sealed class GridGrain([PersistentState("grid")] IPersistentState<GridCases> state) : Grain, IGridGrain
+{
+    public async Task Upsert(CaseSummary summary)
+    {
+        var cases = state.State;
+        if (cases.Versions.GetValueOrDefault(summary.Id) >= summary.Version) return;
+        cases.Versions[summary.Id] = summary.Version;
+        if (summary.IsOpen)
+        {
+            cases.Open[summary.Id] = summary;
+        }
+        else
+        {
+            cases.Open.Remove(summary.Id);
+            cases.Resolved.Add(summary.Id);
+        }
+        await state.WriteStateAsync();
+    }
+
+    public Task<GridView> View() => Task.FromResult(new GridView(GrainKey,
+        state.State.Open.Values.OrderByDescending(c => c.CreatedAt).ToList(), state.State.Versions.Count, state.State.Resolved.Count));
+}
