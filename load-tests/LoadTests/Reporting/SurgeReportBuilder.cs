@@ -82,8 +82,9 @@ public static class SurgeReportBuilder
         var silo = o.Resources.Where(s => s.Process == SiloProcess).ToList();
         double? Mean(string process) =>
             o.Resources.Where(s => s.Process == process).Select(s => s.CpuPercent).DefaultIfEmpty(double.NaN).Average() is var m && double.IsNaN(m) ? null : m;
+        // RSS that did not grow (a collection returned memory meanwhile) cannot be divided among the cases.
         double? PerCase(long? after) =>
-            marks.RssBeforeSurge is { } before && after is { } a && openCases > 0 ? (double)(a - before) / openCases : null;
+            marks.RssBeforeSurge is { } before && after is { } a && openCases > 0 && a > before ? (double)(a - before) / openCases : null;
         return new ResourceSummary(
             marks.Sampled,
             marks.Note,

@@ -45,7 +45,8 @@ public static class Targets
         var res = r.Resources;
         var perCase = res.MemoryPerIdleOpenCaseBytes ?? res.MemoryPerOpenCaseBytes;
         if (perCase is not { } bytes)
-            list.Add(new TargetCheck("memory per idle open case", "≤ 4 KB", "not measured", null, null, res.Note));
+            list.Add(new TargetCheck("memory per idle open case", "≤ 4 KB", "not measured", null, null,
+                res.Sampled ? "the silo's resident memory did not grow over the surge (a garbage collection returned memory), so there is nothing to divide among the cases" : res.Note));
         else
         {
             var note = res.MemoryPerIdleOpenCaseBytes is null

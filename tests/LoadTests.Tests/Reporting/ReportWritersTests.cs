@@ -56,6 +56,16 @@ public sealed class ReportWritersTests
     }
 
     [Fact]
+    public void MemoryPerCase_IsNotMeasured_WhenResidentMemoryShrank()
+    {
+        var report = SampleReport.Create(rssAfterDrain: 150 << 20);
+        Assert.Null(report.Resources.MemoryPerOpenCaseBytes);
+        var memory = report.Targets.Single(t => t.Name == "memory per idle open case");
+        Assert.Null(memory.Met);
+        Assert.Contains("did not grow", memory.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_RoundTrips()
     {
         var report = SampleReport.Create();

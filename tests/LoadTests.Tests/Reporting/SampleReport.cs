@@ -8,7 +8,7 @@ namespace Dispatch.LoadTests.Tests.Reporting;
 /// <summary>A report built from a small synthetic run, through the same builder the runner uses.</summary>
 internal static class SampleReport
 {
-    public static SurgeReport Create(string cityName = "测试市", bool lose = false)
+    public static SurgeReport Create(string cityName = "测试市", bool lose = false, long rssAfterDrain = 230 << 20)
     {
         var run = new SyntheticRun();
         for (var i = 0; i < 20; i++)
@@ -33,7 +33,7 @@ internal static class SampleReport
             20, 0, 10, "poisson", "neighbourDispute=100%", "blue=100%", "15 s", "60 s", "constant:2s", "constant:5s", 0.1, 1, "none",
             8, 64, 20, 5, 2, "Linux", ".NET 10", "dispatch-load surge --start sqlite");
         var baselines = new BaselineResults(1_500, "pgbench -n -T 10 -c 4", 900_000, "100 callers", null, null);
-        var report = SurgeReportBuilder.Build(info, o, f, baselines, new ResourceMarks(true, "", 200 << 20, 230 << 20, null), ["a note <b>"]);
+        var report = SurgeReportBuilder.Build(info, o, f, baselines, new ResourceMarks(true, "", 200 << 20, rssAfterDrain, null), ["a note <b>"]);
         return report with { Baselines = SurgeReportBuilder.WithRatios(baselines, report.AcceptedPerSecond, report.ApiRequestsPerSecond) };
     }
 }
