@@ -44,7 +44,8 @@ public static class ConsoleReportWriter
             r.OfferedPerSecond, r.AcceptedPerSecond, r.ApiRequestsPerSecond, r.SummonsesPerWhistle.Min, r.SummonsesPerWhistle.Max);
         console.MarkupLine(Markup.Escape(
             $"Baselines: pgbench {Opt(b.PgbenchTps, "0")} TPS (whistles per pgbench transaction {Opt(b.WhistlesPerPgbenchTransaction, "0.000")}); " +
-            $"raw grain calls {Opt(b.GrainCallsPerSecond, "N0")}/s (API requests per grain call {Opt(b.ApiRequestsPerGrainCall, "0.0000")})."));
+            $"raw grain calls {Opt(b.GrainCallsPerSecond, "N0")}/s (API requests per grain call {Opt(b.ApiRequestsPerGrainCall, "0.0000")})" +
+            (b.EngineRowWritesPerSecond is { } tps ? $"; the engine wrote {tps:0} PostgreSQL rows/s ({Opt(b.EngineWritesShareOfPgbench * 100, "0.0")} % of pgbench's TPS), {Opt(b.EngineRowWritesPerWhistle, "0.0")} per whistle." : ".")));
         if (res.Sampled)
         {
             console.MarkupLine(Markup.Escape(

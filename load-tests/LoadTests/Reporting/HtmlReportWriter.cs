@@ -174,6 +174,11 @@ public static class HtmlReportWriter
         h.Append("<h2>Baselines (same run)</h2><table><tr><th>baseline</th><th>figure</th><th>engine as a ratio</th><th>note</th></tr>");
         h.Append(CultureInfo.InvariantCulture,
             $"<tr><td>pgbench TPS (one JSON row upsert per transaction)</td><td class=\"n\">{Opt(b.PgbenchTps, "0")}</td><td class=\"n\">{Opt(b.WhistlesPerPgbenchTransaction, "0.000")} whistles accepted per pgbench transaction</td><td>{E(b.PgbenchNote)}</td></tr>");
+        if (b.EngineRowWritesPerSecond is { } tps)
+        {
+            h.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>rows the engine wrote to PostgreSQL per second during the surge</td><td class=\"n\">{tps:0}</td><td class=\"n\">{Opt(b.EngineWritesShareOfPgbench * 100, "0.0")} % of pgbench's TPS; {Opt(b.EngineRowWritesPerWhistle, "0.0")} row writes per accepted whistle (bots' answers included)</td><td>pg_stat_database inserted + updated + deleted tuples over the surge and drain</td></tr>");
+        }
         h.Append(CultureInfo.InvariantCulture,
             $"<tr><td>raw grain calls per second (in-process runtime)</td><td class=\"n\">{Opt(b.GrainCallsPerSecond, "N0")}</td><td class=\"n\">{Opt(b.ApiRequestsPerGrainCall, "0.0000")} API requests per grain call</td><td>{E(b.GrainNote)}</td></tr>");
         h.Append("</table>");

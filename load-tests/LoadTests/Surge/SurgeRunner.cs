@@ -180,6 +180,7 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
 
         long? RssNow() => SiloPid() is { } pid ? ProcStat.ReadRssBytes(pid) : null;
         var rssBefore = RssNow();
+        var writesBefore = pgConnection is null ? null : await PostgresRowWrites.ReadAsync(pgConnection, ct);
 
         observer.Phase($"Surge: {o.Whistles:N0} whistles over {o.Duration.TotalSeconds:0.#} s ({o.Arrivals}), {silent.Count} silent departments, ackWithin {Describe(o.AckWithin)}, arriveWithin {Describe(o.ArriveWithin)}.");
         var startMs = clock.NowMs + 100;
@@ -204,6 +205,8 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         }
         await observer.WatchAsync(log.Counters, o.Whistles, SurgeAndDrainAsync());
         var rssAfterDrain = RssNow();
+        var writesAfter = pgConnection is null ? null : await PostgresRowWrites.ReadAsync(pgConnection, ct);
+        var writeSeconds = (clock.NowMs - startMs) / 1000;
         await stopListener.CancelAsync();
         await listening;
 
@@ -242,9 +245,14 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         AddNotes(observations, findings);
         var run = RunInfo(city, baseUrl, store);
         var report = SurgeReportBuilder.Build(run, observations, findings, baselines, marks, _notes);
+        var writes = writesBefore is { } c0 && writesAfter is { } c1 ? c1 - c0 : (long?)null;
         report = report with
         {
-            Baselines = SurgeReportBuilder.WithRatios(baselines, report.AcceptedPerSecond, report.ApiRequestsPerSecond),
+            Baselines = SurgeReportBuilder.WithRatios(baselines, report.AcceptedPerSecond, report.ApiRequestsPerSecond) with
+            {
+                EngineRowWritesPerSecond = writes / writeSeconds,
+                EngineRowWritesPerWhistle = report.Counts.Accepted > 0 ? (double?)writes / report.Counts.Accepted : null,
+            },
             Store = footprint,
         };
 
