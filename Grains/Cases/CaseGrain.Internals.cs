@@ -129,6 +129,7 @@ public sealed partial class CaseGrain
                 Case.CenterId, center.Id, center.Level, Case.Leader?.Name, due, now, reason);
         }
         var why = $"{summons.DepartmentId}, the top of the ladder, had not {missed} {summons.Id} by {due}";
+        AddTimeline("escalated", Interfaces.Cases.Actor.Engine, $"{why}; a duty leader takes the case");
         LeaderTakes(now, why);
         var county = engine.City.CountyOf(Case.TownshipId) ?? engine.City.GetCenter(Case.CenterId);
         return new EscalationView(Case.Id, "leader", summons.Id, summons.DepartmentId, null, null, summons.EscalationLevel + 1,
@@ -145,6 +146,7 @@ public sealed partial class CaseGrain
         if (parent is null)
         {
             Case.TierLadderExhausted = true;
+            AddTimeline("escalated", actor, $"at {from}, the top of the ladder: {reason}; a leader takes the case");
             LeaderTakes(now, reason);
             var here = engine.City.GetCenter(from);
             return new EscalationView(Case.Id, "leader", null, null, null, null, 0, from, from, here.Level, Case.Leader?.Name, dueBefore, now, reason);
@@ -194,6 +196,7 @@ public sealed partial class CaseGrain
     {
         var now = Now;
         Case.Version++;
+        MarkStats();
         var next = CaseDeadlines.Next(Case, now, Duration.FromTimeSpan(engine.Options.OutboxRetry));
         if (next is { } at && (Case.ReminderAt is not { } registered || registered <= now || at < registered))
         {
@@ -208,6 +211,7 @@ public sealed partial class CaseGrain
         {
             // Storage did not take it: forget the in-memory change so this activation matches what is stored.
             await state.ReadStateAsync();
+            ResetStats();
             throw;
         }
         Publish(new CaseChanged(ToSummary(), Scopes()));
@@ -277,6 +281,10 @@ public sealed partial class CaseGrain
             {
                 await GrainFactory.GetGrain<IDutyGrain>(parts[1]).RecordTake(
                     new LeaderTake(Case.Id, Case.TownshipId, leader.Role, leader.Name, leader.TakenAt, leader.Reason));
+            }
+            else if (parts[0] == "s")
+            {
+                await SendStatsAsync(marker);
             }
             if (_marks.GetValueOrDefault(marker) == generation)
             {

@@ -32,6 +32,7 @@ public sealed partial class CaseGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        ResetStats();
         if (Case.Exists && Case.Outbox.Count > 0) DeliverOutboxInBackground();
         return Task.CompletedTask;
     }
@@ -290,6 +291,16 @@ public sealed partial class CaseGrain(
             escalations.Add(new EscalationView(Case.Id, "triage", null, null, null, null, 0, Case.CenterId,
                 engine.City.CountyOf(Case.TownshipId)?.Id ?? Case.CenterId, CenterLevel.County, null, due, now, "not triaged within one working day"));
             changed = true;
+        }
+        if (!changed && Case.Outbox.Count == 0)
+        {
+            // An early or outbox-retry firing with nothing due and everything delivered: only the reminder moves on.
+            if (CaseDeadlines.Next(Case, now, Duration.FromTimeSpan(engine.Options.OutboxRetry)) is { } next)
+            {
+                await RegisterOrUpdateReminderAsync(DeadlineReminder, next);
+                Case.ReminderAt = next;
+            }
+            return;
         }
         if (changed) MarkCenter(Case.CenterId);
         await CommitAsync();

@@ -7,7 +7,7 @@ namespace Dispatch.Grains.Cases;
 /// <summary>
 /// The stored state of one case: the case, its summonses, its timeline, and its outbox — the copies still to be
 /// delivered to department, center, grid and duty grains ("d|department|summons", "c|center", "g|grid",
-/// "u|county"), kept until they confirm.
+/// "u|county") and to statistics day buckets ("s|scope|yyyy-MM-dd"), kept until they confirm.
 /// </summary>
 public sealed class CaseRecord
 {

@@ -1,18 +1,103 @@
+using System.Security.Claims;
+using Dispatch.Grains.Domain;
+using Dispatch.Grains.Domain.City;
+using Dispatch.Grains.Domain.Stats;
+using Dispatch.Grains.Interfaces;
+using Dispatch.Grains.Interfaces.Reports;
+using Dispatch.Grains.Interfaces.Stats;
+using Dispatch.Runtime;
+using Dispatch.Silo.Auth;
 using Dispatch.Silo.Errors;
-using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
 
 namespace Dispatch.Silo.Api;
 
-/// <summary>/api/v1/stats (考核): reserved; the statistics come with a later issue and answer 501 until then.</summary>
+/// <summary>
+/// /api/v1/stats: statistics (考核) of a department, township, county or the city for a day, week, month or quarter in
+/// Asia/Shanghai, rankings, and the counties' cadence reports. Figures come from the incremental statistics grains;
+/// <c>Accept: text/csv</c> (or <c>?format=csv</c>) gives CSV.
+/// </summary>
 public static class StatsApi
 {
     public static RouteGroupBuilder MapStatsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/stats").WithTags("Statistics");
-        api.MapGet("/", NotYet).WithName("GetStats").WithSummary("Statistics of a center or department over a period (not implemented yet: 501)");
-        api.MapGet("/ranking", NotYet).WithName("GetStatsRanking").WithSummary("Departments or townships ranked (not implemented yet: 501)");
+        api.MapGet("/", Get).WithName("GetStats")
+            .WithSummary("Statistics of a center or department over a period (period=day|week|month|quarter, at=YYYY-MM-DD)")
+            .Produces<StatsView>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/ranking", Ranking).WithName("GetStatsRanking")
+            .WithSummary("Departments or townships under a scope ranked best first (by=department|township)")
+            .Produces<StatsView[]>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/reports", ListReports).WithName("ListReports")
+            .WithSummary("A county's cadence reports (daily dispatch, weekly analysis, monthly review, quarterly evaluation)")
+            .Produces<ReportHeader[]>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/reports/{id}", GetReport).WithName("GetReport")
+            .WithSummary("One cadence report as JSON, or HTML / CSV by Accept header or ?format=html|csv")
+            .Produces<CadenceReport>().Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 
-    public static ProblemHttpResult NotYet() => Problems.Result(Problems.NotImplemented("Statistics are not implemented yet."));
+    public static async Task<IResult> Get(string? scope, string? period, string? at, string? format, HttpRequest request,
+        ClaimsPrincipal user, CityModel city, IClock clock, IGrainFactory grains)
+    {
+        if (!StatsQuery.TryParse(scope, period, at, city, Today(clock), out var query, out var error))
+            return Invalid(error);
+        if (!StatsAccess.MayRead(user.ToActor(), query.Scope, city))
+            return Forbidden($"{user.ToActor()} may not read the statistics of '{query.Scope}'.");
+        var view = await grains.GetGrain<IStatsGrain>(query.Scope).Get(query.Period, query.At);
+        return WantsCsv(request, format) ? Csv(StatsCsv.Render(view)) : TypedResults.Ok(view);
+    }
+
+    public static async Task<IResult> Ranking(string? scope, string? period, string? at, string? by, string? format,
+        HttpRequest request, ClaimsPrincipal user, CityModel city, IClock clock, IGrainFactory grains)
+    {
+        if (!RankingQuery.TryParse(scope, period, at, by, city, Today(clock), out var query, out var error))
+            return Invalid(error);
+        if (!StatsAccess.MayRead(user.ToActor(), query.Scope, city))
+            return Forbidden($"{user.ToActor()} may not read the rankings under '{query.Scope}'.");
+        var rows = await grains.GetGrain<IStatsGrain>(query.Scope).Ranking(query.Period, query.At, query.By);
+        return WantsCsv(request, format) ? Csv(StatsCsv.RenderRanking(rows)) : TypedResults.Ok(rows);
+    }
+
+    public static async Task<IResult> ListReports(string? county, ClaimsPrincipal user, CityModel city, IGrainFactory grains)
+    {
+        if (string.IsNullOrEmpty(county) || !city.TryGetCenter(county, out var center) || center.Level != Grains.Interfaces.Model.CenterLevel.County)
+            return Invalid(new FieldError("county", $"'{county}' is not a county center id."));
+        if (!StatsAccess.MayReadReports(user.ToActor(), county))
+            return Forbidden($"{user.ToActor()} may not read the reports of '{county}'.");
+        return TypedResults.Ok(await grains.GetGrain<IReportScheduleGrain>(county).List());
+    }
+
+    public static async Task<IResult> GetReport(string id, string? format, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (PathIds.Invalid(id, "id") is { } invalid)
+            return invalid;
+        var grain = grains.GetGrain<IReportGrain>(id);
+        var report = await grain.Get();
+        if (report is null)
+            return Problems.Result(Problems.NotFound($"No report '{id}'."));
+        if (!StatsAccess.MayReadReports(user.ToActor(), report.Header.CountyId))
+            return Forbidden($"{user.ToActor()} may not read the reports of '{report.Header.CountyId}'.");
+        if (WantsCsv(request, format))
+            return Csv((await grain.Csv())!);
+        if (format == "html" || Accepts(request, "text/html"))
+            return TypedResults.Text((await grain.Html())!, "text/html; charset=utf-8");
+        return TypedResults.Ok(report);
+    }
+
+    private static LocalDate Today(IClock clock) => clock.GetCurrentInstant().InZone(ChinaTime.Zone).Date;
+
+    private static bool WantsCsv(HttpRequest request, string? format) => format == "csv" || Accepts(request, "text/csv");
+
+    private static bool Accepts(HttpRequest request, string mediaType) =>
+        request.Headers.Accept.Any(a => a is not null && a.Contains(mediaType, StringComparison.OrdinalIgnoreCase));
+
+    private static IResult Csv(string csv) => TypedResults.Text(csv, "text/csv; charset=utf-8");
+
+    private static IResult Invalid(FieldError error) => Problems.Result(Problems.Validation(error.Field, error.Message));
+
+    private static IResult Forbidden(string detail) => Problems.Result(Problems.Forbidden(detail));
 }

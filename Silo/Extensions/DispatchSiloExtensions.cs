@@ -50,6 +50,7 @@ public static class DispatchSiloExtensions
         services.AddDispatchEngine(settings.City, settings.Calendar, settings.Engine);
         services.AddAdoNetStore(settings.Store);
         services.AddDispatchRuntime(typeof(EngineContext).Assembly);
+        services.AddHostedService<ReportScheduleStarter>();
 
         // The HTTP side.
         services.AddSingleton<CaseIdAllocator>();

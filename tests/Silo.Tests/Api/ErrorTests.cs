@@ -284,12 +284,4 @@ public sealed class ErrorTests(SqliteSiloFixture fixture)
         var repeated = await again.ReadAsync<SummonsView>();
         Assert.Equal((SummonsState.Acknowledged, acked.Version, acked.AckedAt), (repeated.State, repeated.Version, repeated.AckedAt));
     }
-
-    [Fact]
-    public async Task GetStats_NotImplementedYet_Returns501Problem()
-    {
-        using var admin = await _host.ClientAsync("admin");
-        using var response = await admin.GetAsync("/api/v1/stats?scope=tc&period=day");
-        await response.AssertProblemAsync(HttpStatusCode.NotImplemented, "not-implemented");
-    }
 }

@@ -1,0 +1,134 @@
+using Dispatch.Grains.Domain.Reports;
+using Dispatch.Grains.Domain.Stats;
+using Dispatch.Grains.Engine;
+using Dispatch.Grains.Interfaces;
+using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Grains.Interfaces.Model;
+using Dispatch.Grains.Interfaces.Reports;
+using Dispatch.Grains.Interfaces.Stats;
+using Dispatch.Runtime;
+using NodaTime;
+
+namespace Dispatch.Grains.Reports;
+
+/// <summary>
+/// A county's cadence reports (日调度、周分析、月研判、季考评). One durable one-shot reminder per cadence, named after
+/// it, waits for the end of the period to report on (the next local midnight, Monday, 1st, or quarter's first day);
+/// when it fires, the grain produces the report of every period of that cadence that has ended since (so a silo that
+/// was down catches up), then registers the reminder for the end of the period now running. Reports are snapshots:
+/// the county's statistics, the period before, the township and department rankings, and the cases needing supervision.
+/// </summary>
+public sealed class ReportScheduleGrain(
+    [PersistentState("reportSchedule")] IPersistentState<ReportScheduleState> state,
+    EngineContext engine) : Grain, IReportScheduleGrain, IRemindable
+{
+    /// <summary>How many cases needing supervision a report lists at most.</summary>
+    public const int AttentionListed = 100;
+
+    private const string ReminderPrefix = "report-";
+
+    public async Task Start()
+    {
+        if (!engine.City.TryGetCenter(GrainKey, out var center) || center.Level != CenterLevel.County)
+        {
+            throw new ArgumentException($"'{GrainKey}' is not a county center; reports are kept per county.");
+        }
+        var today = StatsPeriods.DayOf(Clock.GetCurrentInstant());
+        var pending = state.State.Pending;
+        var changed = false;
+        foreach (var kind in CadenceCalendar.Kinds)
+        {
+            changed |= pending.TryAdd(CadenceCalendar.Name(kind), CadenceCalendar.PeriodStart(kind, today));
+        }
+        if (changed) await state.WriteStateAsync();
+        foreach (var kind in CadenceCalendar.Kinds)
+        {
+            await RegisterOrUpdateReminderAsync(ReminderPrefix + CadenceCalendar.Name(kind),
+                CadenceCalendar.DueAt(kind, pending[CadenceCalendar.Name(kind)]));
+        }
+    }
+
+    public Task<IReadOnlyDictionary<ReportKind, Instant>> Next()
+    {
+        var next = new Dictionary<ReportKind, Instant>();
+        foreach (var kind in CadenceCalendar.Kinds)
+        {
+            if (state.State.Pending.TryGetValue(CadenceCalendar.Name(kind), out var start)) next[kind] = CadenceCalendar.DueAt(kind, start);
+        }
+        return Task.FromResult<IReadOnlyDictionary<ReportKind, Instant>>(next);
+    }
+
+    public Task<IReadOnlyList<ReportHeader>> List() => Task.FromResult<IReadOnlyList<ReportHeader>>(state.State.Reports.ToList());
+
+    public async Task<ReportHeader> Produce(ReportKind kind, LocalDate at)
+    {
+        var header = await ProduceAsync(kind, CadenceCalendar.PeriodStart(kind, at));
+        await state.WriteStateAsync();
+        return header;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var kinds = CadenceCalendar.Kinds.Where(k => ReminderPrefix + CadenceCalendar.Name(k) == reminderName).ToList();
+        if (kinds.Count != 1 || !state.State.Pending.TryGetValue(CadenceCalendar.Name(kinds[0]), out var start)) return;
+        var k = kinds[0];
+        var now = Clock.GetCurrentInstant();
+        while (CadenceCalendar.DueAt(k, start) <= now)
+        {
+            await ProduceAsync(k, start);
+            start = StatsPeriods.Next(CadenceCalendar.PeriodOf(k), start);
+            state.State.Pending[CadenceCalendar.Name(k)] = start;
+            await state.WriteStateAsync();
+        }
+        await RegisterOrUpdateReminderAsync(reminderName, CadenceCalendar.DueAt(k, start));
+    }
+
+    /// <summary>Builds and stores the report of the period starting <paramref name="start"/> and lists it (the caller writes the state).</summary>
+    private async Task<ReportHeader> ProduceAsync(ReportKind kind, LocalDate start)
+    {
+        var city = engine.City;
+        var now = Clock.GetCurrentInstant();
+        var period = CadenceCalendar.PeriodOf(kind);
+        var dates = StatsPeriods.Range(period, start);
+        var stats = GrainFactory.GetGrain<IStatsGrain>(GrainKey);
+        var county = stats.Get(period, dates.Start);
+        var previous = stats.Get(period, StatsPeriods.Previous(period, dates.Start));
+        var townships = stats.Ranking(period, dates.Start, RankBy.Township);
+        var departments = stats.Ranking(period, dates.Start, RankBy.Department);
+        var attention = await AttentionAsync(now);
+
+        var header = new ReportHeader(CadenceCalendar.ReportId(GrainKey, kind, dates.Start), GrainKey, kind, dates.Start, dates.End, now);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal) { [GrainKey] = city.GetCenter(GrainKey).Name };
+        foreach (var t in StatsScopes.TownshipsUnder(city, GrainKey)) names[t.Id] = t.Name;
+        foreach (var d in StatsScopes.DepartmentsUnder(city, GrainKey)) names[d.Id] = d.Name;
+        foreach (var c in attention)
+        {
+            if (city.TryGetCenter(c.CenterId, out var handling)) names.TryAdd(handling.Id, handling.Name);
+        }
+        var report = new CadenceReport(header, await county, await previous, await townships, await departments, attention, names);
+
+        await GrainFactory.GetGrain<IReportGrain>(header.Id).Store(report);
+        var reports = state.State.Reports;
+        reports.RemoveAll(r => r.Id == header.Id);
+        reports.Add(header);
+        reports.Sort((a, b) => b.From != a.From ? b.From.CompareTo(a.From) : a.Kind.CompareTo(b.Kind));
+        return header;
+    }
+
+    /// <summary>
+    /// Open cases of the county's townships past their deadline or escalated, from the center lists of the townships,
+    /// the county and the city (where escalated cases go), most escalations first, then earliest deadline.
+    /// </summary>
+    private async Task<IReadOnlyList<CaseSummary>> AttentionAsync(Instant now)
+    {
+        var city = engine.City;
+        var townships = StatsScopes.TownshipsUnder(city, GrainKey).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var centers = townships.Append(GrainKey).Append(city.City.Id);
+        var lists = await Task.WhenAll(centers.Select(id => GrainFactory.GetGrain<ICenterGrain>(id).List()).ToList());
+        return lists.SelectMany(l => l)
+            .Where(c => townships.Contains(c.TownshipId) && c.IsOpen && (c.IsOverdueAt(now) || c.Escalations > 0))
+            .GroupBy(c => c.Id, StringComparer.Ordinal).Select(g => g.MaxBy(c => c.Version)!)
+            .OrderByDescending(c => c.Escalations).ThenBy(c => c.DueAt ?? Instant.MaxValue).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Take(AttentionListed).ToList();
+    }
+}

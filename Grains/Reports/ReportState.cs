@@ -1,0 +1,9 @@
+using Dispatch.Grains.Interfaces.Reports;
+
+namespace Dispatch.Grains.Reports;
+
+/// <summary>The stored state of one cadence report: the report, or null before it is stored.</summary>
+public sealed class ReportState
+{
+    public CadenceReport? Report { get; set; }
+}
