@@ -42,6 +42,26 @@ public static class RuntimeBenchmark
         }
     }
 
+    /// <summary>Grain calls only, <paramref name="callers"/> callers each to their own grain: the surge's baseline.</summary>
+    public static async Task<BenchResult> MeasureGrainCallsAsync(TimeSpan duration, TimeSpan warmup, int callers, CancellationToken cancellationToken)
+    {
+        var dir = Directory.CreateTempSubdirectory("dispatch-bench-");
+        try
+        {
+            await using var silo = await TestSilo.StartAsync(new TestSiloOptions
+            {
+                ConfigureServices = s => s.AddAdoNetStore(StoreOptions.Sqlite(Path.Combine(dir.FullName, "bench.db"))),
+                GrainAssemblies = [typeof(PingGrain).Assembly],
+            });
+            return await MeasureAsync($"grain calls, {callers}→{callers}", callers, duration, warmup,
+                i => { var g = silo.GrainFactory.GetGrain<IPingGrain>($"ping-{i}"); return v => g.Ping(v); }, cancellationToken);
+        }
+        finally
+        {
+            try { dir.Delete(recursive: true); } catch (IOException) { }
+        }
+    }
+
     private static async Task<BenchResult> MeasureChannelsAsync(int pairs, TimeSpan duration, TimeSpan warmup, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -9,6 +9,7 @@ public static class DispatchLoadCli
     {
         var root = new RootCommand("Dispatch load tests: runtime benchmark and citywide surge simulator.");
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(SurgeCommand.Create());
         return root;
     }
 }

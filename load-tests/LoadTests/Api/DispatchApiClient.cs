@@ -1,0 +1,122 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dispatch.Runtime;
+using Dispatch.Runtime.Serialization;
+using NodaTime;
+
+namespace Dispatch.LoadTests.Api;
+
+/// <summary>
+/// The calls the simulator makes to the HTTP API v1 (API.md). Never throws for HTTP or network failures: every call
+/// returns an <see cref="ApiResult{T}"/> (status 0 when no answer came). Cancellation still throws.
+/// </summary>
+public sealed class DispatchApiClient : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = DispatchJson.Default;
+    private readonly HttpClient _http;
+
+    /// <param name="baseUrl">The silo, e.g. http://127.0.0.1:5000/.</param>
+    /// <param name="connections">Connections kept to the silo at most.</param>
+    /// <param name="timeout">How long one request may take.</param>
+    public DispatchApiClient(Uri baseUrl, int connections, TimeSpan timeout)
+    {
+        BaseUrl = baseUrl;
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            UseProxy = false,
+        })
+        {
+            BaseAddress = baseUrl,
+            Timeout = timeout,
+        };
+    }
+
+    public Uri BaseUrl { get; }
+
+    /// <summary>GET /health: true on 200.</summary>
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        var r = await SendAsync<JsonElement>(HttpMethod.Get, "health", null, null, cancellationToken);
+        return r.Status == 200;
+    }
+
+    /// <summary>POST /api/v1/auth/dev-token.</summary>
+    public async Task<ApiResult<string>> DevTokenAsync(string role, string? scope, CancellationToken cancellationToken)
+    {
+        var r = await SendAsync<TokenDto>(HttpMethod.Post, "api/v1/auth/dev-token", null, new { role, scope }, cancellationToken);
+        return new ApiResult<string>(r.Status, r.Value?.Token, r.Error);
+    }
+
+    /// <summary>GET /api/v1/org/centers/{id}: 200 when the silo serves that center.</summary>
+    public async Task<int> CenterStatusAsync(string token, string centerId, CancellationToken cancellationToken) =>
+        (await SendAsync<JsonElement>(HttpMethod.Get, $"api/v1/org/centers/{Uri.EscapeDataString(centerId)}", token, null, cancellationToken)).Status;
+
+    /// <summary>POST /api/v1/cases as the township's commissioner.</summary>
+    public Task<ApiResult<CaseDto>> ReportCaseAsync(string token, string gridId, string category, string risk, string summary, CancellationToken cancellationToken) =>
+        SendAsync<CaseDto>(HttpMethod.Post, "api/v1/cases", token,
+            new { gridId, category, summary, source = "grid", risk }, cancellationToken);
+
+    /// <summary>POST /api/v1/cases/{id}/whistle with routing choosing the departments.</summary>
+    public Task<ApiResult<List<SummonsDto>>> WhistleAsync(string token, string caseId, TimeSpan? ackWithin, TimeSpan? arriveWithin, CancellationToken cancellationToken) =>
+        SendAsync<List<SummonsDto>>(HttpMethod.Post, $"api/v1/cases/{Uri.EscapeDataString(caseId)}/whistle", token,
+            new
+            {
+                ackWithin = ackWithin is { } a ? DurationJsonConverter.Format(Duration.FromTimeSpan(a)) : null,
+                arriveWithin = arriveWithin is { } v ? DurationJsonConverter.Format(Duration.FromTimeSpan(v)) : null,
+                note = "surge",
+            }, cancellationToken);
+
+    /// <summary>POST /api/v1/summonses/{id}/ack or /arrive.</summary>
+    public Task<ApiResult<SummonsDto>> ActOnSummonsAsync(string token, string summonsId, string action, CancellationToken cancellationToken) =>
+        SendAsync<SummonsDto>(HttpMethod.Post, $"api/v1/summonses/{Uri.EscapeDataString(summonsId)}/{action}", token, new { }, cancellationToken);
+
+    /// <summary>GET /api/v1/cases/{id}.</summary>
+    public Task<ApiResult<CaseDto>> GetCaseAsync(string token, string caseId, CancellationToken cancellationToken) =>
+        SendAsync<CaseDto>(HttpMethod.Get, $"api/v1/cases/{Uri.EscapeDataString(caseId)}", token, null, cancellationToken);
+
+    /// <summary>Opens GET /api/v1/stream?scope= and returns the response once its headers arrived (the caller reads and disposes it).</summary>
+    public async Task<HttpResponseMessage> OpenStreamAsync(HttpClient streaming, string token, string scope, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseUrl, $"api/v1/stream?scope={Uri.EscapeDataString(scope)}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        return await streaming.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, string? token, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        try
+        {
+            using var response = await _http.SendAsync(request, cancellationToken);
+            var status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                return new ApiResult<T>(status, default, $"{status} {Shorten(text)}");
+            }
+            if (typeof(T) == typeof(JsonElement)) return new ApiResult<T>(status, default, null);
+            var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+            return new ApiResult<T>(status, value, value is null ? "empty body" : null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or JsonException)
+        {
+            // OperationCanceledException without our token cancelled is HttpClient's timeout.
+            return new ApiResult<T>(e is JsonException ? 200 : 0, default, $"{e.GetType().Name}: {Shorten(e.Message)}");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,25 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dispatch.Runtime;
+
+namespace Dispatch.LoadTests.Reporting;
+
+/// <summary>The report as indented JSON (camelCase, enums as strings, instants as ISO-8601), for tools and diffs.</summary>
+public static class JsonReportWriter
+{
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    public static string Render(SurgeReport report) => JsonSerializer.Serialize(report, Options);
+
+    public static SurgeReport? Parse(string json) => JsonSerializer.Deserialize<SurgeReport>(json, Options);
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = DispatchJson.CreateOptions();
+        options.WriteIndented = true;
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        return options;
+    }
+}

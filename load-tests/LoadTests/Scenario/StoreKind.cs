@@ -1,0 +1,8 @@
+namespace Dispatch.LoadTests.Scenario;
+
+/// <summary>The store a silo started by the simulator runs on.</summary>
+public enum StoreKind
+{
+    Sqlite,
+    Postgres,
+}

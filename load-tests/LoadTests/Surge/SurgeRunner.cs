@@ -1,0 +1,384 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Dispatch.Grains.Domain.City;
+using Dispatch.Grains.Interfaces.Model;
+using Dispatch.LoadTests.Analysis;
+using Dispatch.LoadTests.Api;
+using Dispatch.LoadTests.Baselines;
+using Dispatch.LoadTests.Observations;
+using Dispatch.LoadTests.Reporting;
+using Dispatch.LoadTests.Scenario;
+using Dispatch.LoadTests.SiloHost;
+using Dispatch.Runtime.Testing;
+
+namespace Dispatch.LoadTests.Surge;
+
+/// <summary>
+/// One surge, start to finish: target silo (started as a child process or given by URL), baselines, the open-loop
+/// whistles with department bots and the live listener, optional kill -9 and restart, drain, grace, read-back of
+/// every case, idle memory, then the analysis and the report (JSON and HTML in the report directory).
+/// Every phase is bounded in time.
+/// </summary>
+public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
+{
+    private static readonly TimeSpan VerifyTimeout = TimeSpan.FromMinutes(3);
+    private readonly List<string> _notes = [];
+    private string? _sqliteFile;
+
+    /// <exception cref="SurgeSetupException">The silo could not be started or reached, or serves another city.</exception>
+    public async Task<SurgeOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var o = options;
+        var budget = TimeSpan.FromMinutes(8) + o.Duration + o.EffectiveDrain + o.Grace + VerifyTimeout
+            + (o.Baselines ? o.PgbenchDuration + TimeSpan.FromMinutes(1) : TimeSpan.Zero)
+            + (o.IdleAge is { } idle ? idle * 2 + TimeSpan.FromSeconds(10) : TimeSpan.Zero)
+            + (o.Chaos == ChaosMode.Kill ? o.ChaosDown + SiloProcess.StartTimeout : TimeSpan.Zero);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        run.CancelAfter(budget);
+        var ct = run.Token;
+
+        Directory.CreateDirectory(o.ReportDirectory);
+        var (city, cityFile) = o.City.Materialise(o.Seed, o.ReportDirectory);
+        observer.Phase($"City {city.City.Name} ({city.City.Id}): {city.Centers.Count(c => c.Level == CenterLevel.Township):N0} townships, {city.Grids.Count:N0} grids, {city.Departments.Count:N0} departments.");
+
+        ThrowawayPostgres? postgres = null;
+        SiloProcess? silo = null;
+        try
+        {
+            string? pgConnection = o.Postgres;
+            string store;
+            Uri baseUrl;
+            if (o.Start is { } kind)
+            {
+                var dll = await SiloLocator.LocateAsync(o.SiloDll, observer.Phase, ct);
+                var env = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["City__File"] = cityFile,
+                    ["Auth__DevTokens"] = "true",
+                    ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                    ["Logging__LogLevel__Default"] = "Warning",
+                    ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+                };
+                if (kind == StoreKind.Postgres)
+                {
+                    if (pgConnection is null)
+                    {
+                        observer.Phase("Starting a throwaway PostgreSQL cluster ...");
+                        postgres = await ThrowawayPostgres.StartAsync(observer.Phase, ct);
+                        pgConnection = await postgres.CreateDatabaseAsync("dispatch_surge", ct);
+                    }
+                    env["Storage__Provider"] = "postgres";
+                    env["Storage__ConnectionString"] = pgConnection;
+                    store = "postgres";
+                }
+                else
+                {
+                    var dbDir = Path.Combine(o.ReportDirectory, "silo-data");
+                    Directory.CreateDirectory(dbDir);
+                    foreach (var f in Directory.GetFiles(dbDir, "dispatch.db*")) File.Delete(f);
+                    env["Storage__Provider"] = "sqlite";
+                    env["Storage__ConnectionString"] = Path.Combine(dbDir, "dispatch.db");
+                    store = "sqlite";
+                }
+                if (o.IdleAge is { } age)
+                {
+                    env["Silo__IdleDeactivationAge"] = age.ToString("c", CultureInfo.InvariantCulture);
+                    env["Silo__CollectionInterval"] = CollectionInterval(age).ToString("c", CultureInfo.InvariantCulture);
+                }
+                foreach (var (k, v) in o.SiloEnvironment) env[k] = v;
+                var port = SiloProcess.FreeLoopbackPort();
+                env["Urls"] = $"http://127.0.0.1:{port}";
+                env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+                observer.Phase($"Starting the silo ({dll}) on 127.0.0.1:{port} with {store} ...");
+                silo = await SiloProcess.StartAsync(new SiloLaunch(dll, port, env, Path.Combine(o.ReportDirectory, "silo.log")), ct);
+                baseUrl = silo.BaseUrl;
+                observer.Phase($"Silo up (pid {silo.Pid}).");
+            }
+            else
+            {
+                baseUrl = o.Url!;
+                store = pgConnection is null ? "as configured in the silo" : "postgres";
+            }
+            var postmaster = postgres is null ? null : Path.Combine(postgres.RootDirectory, "data", "postmaster.pid");
+            _sqliteFile = o.Start == StoreKind.Sqlite ? Path.Combine(o.ReportDirectory, "silo-data", "dispatch.db") : null;
+            return await SurgeAsync(city, baseUrl, store, silo, pgConnection, postmaster, ct);
+        }
+        finally
+        {
+            if (silo is not null)
+            {
+                observer.Phase("Stopping the silo ...");
+                await silo.DisposeAsync();
+            }
+            if (postgres is not null) await postgres.DisposeAsync();
+        }
+    }
+
+    private async Task<SurgeOutcome> SurgeAsync(CityModel city, Uri baseUrl, string store, SiloProcess? silo, string? pgConnection,
+        string? postmasterPidFile, CancellationToken ct)
+    {
+        var o = options;
+        using var api = new DispatchApiClient(baseUrl, o.Concurrency + o.BotConcurrency + 8, TimeSpan.FromSeconds(30));
+        if (!await api.IsHealthyAsync(ct)) throw new SurgeSetupException($"{baseUrl}health does not answer 200: is the silo running?");
+        var tokens = new TokenCache(api);
+        var admin = await tokens.AdminAsync(ct);
+        var cityStatus = await api.CenterStatusAsync(admin, city.City.Id, ct);
+        if (cityStatus != 200)
+            throw new SurgeSetupException($"The silo does not serve city '{city.City.Id}' (GET /api/v1/org/centers/{city.City.Id} answered {cityStatus}); give the city file it runs on with --city.");
+
+        int? SiloPid() => silo?.Pid ?? o.SiloPid;
+        var baselines = await BaselinesAsync(store, pgConnection, ct);
+
+        var plans = SurgePlanner.Whistles(o, city);
+        var silent = SurgePlanner.SilentDepartments(city, o.SilentShare, o.Seed);
+        observer.Phase($"Getting commissioner tokens for {plans.Select(p => p.TownshipId).Distinct().Count()} townships ...");
+        await Parallel.ForEachAsync(plans.Select(p => p.TownshipId).Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (t, c) => await tokens.CommissionerAsync(t, c));
+
+        if (o.Warmup > 0)
+        {
+            observer.Phase($"Warm-up: {o.Warmup} whistles, four at a time (not measured) ...");
+            var warm = SurgePlanner.Whistles(o with { Whistles = o.Warmup, Seed = o.Seed + 2 }, city);
+            var warmed = await WarmUp.RunAsync(api, tokens, warm, ct);
+            if (warmed < o.Warmup) _notes.Add($"Only {warmed} of {o.Warmup} warm-up whistles were accepted.");
+        }
+
+        var loadBefore = LoadAverage();
+        var clock = new RunClock();
+        var log = new SurgeLog();
+        using var stopSampler = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var stopListener = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var stopBots = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct);
+
+        var groups = new List<SampledProcess>
+        {
+            new(SurgeReportBuilder.SiloProcess, () => SiloPid() is { } pid ? [pid] : []),
+            new(SurgeReportBuilder.LoadTesterProcess, () => [Environment.ProcessId]),
+        };
+        if (postmasterPidFile is not null)
+            groups.Add(new(SurgeReportBuilder.PostgresProcess, () => PostmasterPid(postmasterPidFile) is { } pm ? ProcessSampler.SelfAndChildren(pm) : []));
+        var sampling = OperatingSystem.IsLinux()
+            ? new ProcessSampler(groups, o.SampleInterval, clock, log).RunAsync(stopSampler.Token)
+            : Task.CompletedTask;
+        var bots = new DepartmentBots(api, admin, o.AckDelay, o.ArriveDelay, silent, o.BotConcurrency, o.Seed + 1, clock, log, stopBots.Token);
+        using var listener = new LiveListener(api, admin, city.City.Id, clock, log, bots.Notice);
+        var listening = listener.RunAsync(stopListener.Token);
+        using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            connectTimeout.CancelAfter(TimeSpan.FromSeconds(30));
+            try
+            {
+                await listener.Connected.WaitAsync(connectTimeout.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new SurgeSetupException($"The live channel (GET /api/v1/stream?scope={city.City.Id}) did not connect within 30 s.");
+            }
+        }
+
+        long? RssNow() => SiloPid() is { } pid ? ProcStat.ReadRssBytes(pid) : null;
+        var rssBefore = RssNow();
+        var writesBefore = pgConnection is null ? null : await PostgresRowWrites.ReadAsync(pgConnection, ct);
+
+        observer.Phase($"Surge: {o.Whistles:N0} whistles over {o.Duration.TotalSeconds:0.#} s ({o.Arrivals}), {silent.Count} silent departments, ackWithin {Describe(o.AckWithin)}, arriveWithin {Describe(o.ArriveWithin)}.");
+        var startMs = clock.NowMs + 100;
+        var chaos = o.Chaos == ChaosMode.Kill && silo is not null
+            ? ChaosAsync(silo, clock, log, startMs + o.ChaosAt * o.Duration.TotalMilliseconds, ct)
+            : Task.CompletedTask;
+        giveUp.CancelAfter(o.Duration + o.EffectiveDrain + (o.Chaos == ChaosMode.Kill ? o.ChaosDown + SiloProcess.StartTimeout : TimeSpan.Zero));
+        var generator = new WhistleGenerator(api, tokens, o.AckWithin, o.ArriveWithin, o.Concurrency, clock, log, bots.Notice);
+
+        double lastSend = 0;
+        async Task SurgeAndDrainAsync()
+        {
+            log.Counters.Stage = "surge";
+            lastSend = await generator.RunAsync(plans, startMs, giveUp.Token);
+            await chaos;
+            log.Counters.Stage = $"drain ({o.EffectiveDrain.TotalSeconds:0} s)";
+            await Task.Delay(o.EffectiveDrain, ct);
+            log.Counters.Stage = $"grace ({o.Grace.TotalSeconds:0} s)";
+            await stopBots.CancelAsync();
+            await bots.WhenAllAsync();
+            await Task.Delay(o.Grace, ct);
+        }
+        await observer.WatchAsync(log.Counters, o.Whistles, SurgeAndDrainAsync());
+        var rssAfterDrain = RssNow();
+        var writesAfter = pgConnection is null ? null : await PostgresRowWrites.ReadAsync(pgConnection, ct);
+        var writeSeconds = (clock.NowMs - startMs) / 1000;
+        await stopListener.CancelAsync();
+        await listening;
+
+        var caseIds = log.Snapshot(clock.StartedAt, lastSend, clock.NowInstant, silent).Whistles
+            .Where(w => w.CaseId is not null).Select(w => w.CaseId!).Distinct().ToList();
+        observer.Phase($"Reading {caseIds.Count:N0} cases back from the store ...");
+        var verifiedAt = clock.NowInstant;
+        using (var verifyTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            verifyTimeout.CancelAfter(VerifyTimeout);
+            await StoreVerifier.VerifyAsync(api, admin, caseIds, Math.Min(o.Concurrency, 32), log, verifyTimeout.Token);
+        }
+
+        long? rssAfterIdle = null;
+        if (o.IdleAge is { } idleAge && silo is not null)
+        {
+            var wait = idleAge + CollectionInterval(idleAge) * 2 + TimeSpan.FromSeconds(2);
+            observer.Phase($"Waiting {wait.TotalSeconds:0} s for the silo to deactivate idle cases ...");
+            await Task.Delay(wait, ct);
+            rssAfterIdle = RssNow();
+        }
+        await stopSampler.CancelAsync();
+        await sampling;
+        if (loadBefore is not null)
+            _notes.Add($"Machine load average (1 min) before the surge {loadBefore}, after it {LoadAverage()}, on {Environment.ProcessorCount} cores: anything above what the silo, PostgreSQL and the load tester explain was other work on the machine.");
+
+        var footprint = pgConnection is not null || _sqliteFile is not null
+            ? await StoreFootprint.ReadAsync(pgConnection, _sqliteFile, ct)
+            : [];
+        var observations = log.Snapshot(clock.StartedAt, lastSend, verifiedAt, silent);
+        var findings = SurgeAnalyzer.Analyze(observations);
+        var sampled = observations.Resources.Any(r => r.Process == SurgeReportBuilder.SiloProcess);
+        var marks = new ResourceMarks(sampled,
+            sampled ? ResourceNote(silo is not null) : "no silo process to sample: pass --silo-pid with --url (Linux /proc).",
+            rssBefore, rssAfterDrain, rssAfterIdle);
+        AddNotes(observations, findings);
+        var run = RunInfo(city, baseUrl, store);
+        var report = SurgeReportBuilder.Build(run, observations, findings, baselines, marks, _notes);
+        var writes = writesBefore is { } c0 && writesAfter is { } c1 ? c1 - c0 : (long?)null;
+        report = report with
+        {
+            Baselines = SurgeReportBuilder.WithRatios(baselines, report.AcceptedPerSecond, report.ApiRequestsPerSecond) with
+            {
+                EngineRowWritesPerSecond = writes / writeSeconds,
+                EngineRowWritesPerWhistle = report.Counts.Accepted > 0 ? (double?)writes / report.Counts.Accepted : null,
+            },
+            Store = footprint,
+        };
+
+        var json = Path.Combine(o.ReportDirectory, "surge-report.json");
+        var html = Path.Combine(o.ReportDirectory, "surge-report.html");
+        await File.WriteAllTextAsync(json, JsonReportWriter.Render(report), CancellationToken.None);
+        await File.WriteAllTextAsync(html, HtmlReportWriter.Render(report), CancellationToken.None);
+        return new SurgeOutcome(report, json, html);
+    }
+
+    private async Task<BaselineResults> BaselinesAsync(string store, string? pgConnection, CancellationToken ct)
+    {
+        if (!options.Baselines)
+            return new BaselineResults(null, "baselines off (--no-baselines)", null, "baselines off (--no-baselines)", null, null);
+        observer.Phase("Baseline: raw grain calls (3 s, in this process) ...");
+        var grains = await GrainCallBaseline.RunAsync(TimeSpan.FromSeconds(3), 100, ct);
+        BaselineFigure pg;
+        if (pgConnection is not null)
+        {
+            observer.Phase($"Baseline: pgbench on the silo's PostgreSQL ({options.PgbenchDuration.TotalSeconds:0} s) ...");
+            pg = await PgBenchBaseline.RunAsync(pgConnection, options.PgbenchDuration, options.PgbenchClients, options.ReportDirectory, ct);
+        }
+        else
+        {
+            pg = new BaselineFigure(null, store == "sqlite"
+                ? "the store is SQLite: no PostgreSQL to compare with"
+                : "no PostgreSQL connection string: pass --postgres with --url to run pgbench on the silo's database");
+        }
+        return new BaselineResults(pg.PerSecond, pg.Note, grains.PerSecond, grains.Note, null, null);
+    }
+
+    private async Task ChaosAsync(SiloProcess silo, RunClock clock, SurgeLog log, double atMs, CancellationToken ct)
+    {
+        await Task.Delay(clock.Until(atMs), ct);
+        log.Counters.Stage = "surge: silo killed";
+        var killedMs = clock.NowMs;
+        var killedAt = clock.NowInstant;
+        await silo.KillAsync();
+        await Task.Delay(options.ChaosDown, ct);
+        log.Counters.Stage = "surge: silo restarting";
+        try
+        {
+            await silo.RestartAsync(ct);
+            log.Add(new Outage(killedMs, killedAt, clock.NowMs, clock.NowInstant));
+            log.Counters.Stage = "surge (silo restarted)";
+        }
+        catch (SurgeSetupException e)
+        {
+            log.Add(new Outage(killedMs, killedAt, null, null));
+            _notes.Add($"The silo did not come back after the kill: {e.Message}");
+        }
+    }
+
+    private void AddNotes(SurgeObservations o, SurgeFindings f)
+    {
+        if (f.Counts.Retried > 0)
+            _notes.Add($"{f.Counts.Retried} whistles were answered only after a failed attempt (silo unavailable); their latencies are those of the answered attempt.");
+        foreach (var g in o.ListenerGaps)
+            _notes.Add($"The live listener was disconnected from {g.FromMs / 1000:0.0} s to {(g.ToMs is { } t ? $"{t / 1000:0.0} s" : "the end")} ({g.Reason}); summonses issued meanwhile were found in the store instead.");
+        var unread = o.StoredCases.Count(c => c.Error is not null);
+        if (unread > 0) _notes.Add($"{unread} cases could not be read back: {o.StoredCases.First(c => c.Error is not null).Error}");
+        var failures = o.Whistles.Where(w => w.Error is not null).GroupBy(w => w.Error!.Split(':')[0]).Select(g => $"{g.Count()} × {g.First().Error}").Take(5);
+        foreach (var failure in failures) _notes.Add($"Failed whistles: {failure}");
+        _notes.Add("The load tester runs on the same machine as the silo (and PostgreSQL) and competes for the same cores; its own CPU and memory are charted beside the silo's.");
+    }
+
+    private static string ResourceNote(bool started) =>
+        started
+            ? "Memory per open case = (silo RSS after the drain − RSS before the surge) ÷ cases left open; RSS includes the .NET heap's free space, so this is an upper bound."
+            : "Sampled from /proc of --silo-pid.";
+
+    private RunInfo RunInfo(CityModel city, Uri baseUrl, string store)
+    {
+        var o = options;
+        return new RunInfo(
+            DateTimeOffset.UtcNow,
+            baseUrl.ToString(),
+            store,
+            new CityInfo(o.City.ToString(), city.City.Id, city.City.Name, city.Centers.Count(c => c.Level == CenterLevel.County),
+                city.Centers.Count(c => c.Level == CenterLevel.Township), city.Grids.Count, city.Departments.Count),
+            o.Whistles,
+            o.Warmup,
+            o.Duration.TotalSeconds,
+            o.Arrivals.ToString().ToLowerInvariant(),
+            o.CategoryMix.Describe(c => SurgeOptionsParser.CategoryNames.First(p => p.Value == c).Key),
+            o.RiskMix.Describe(r => SurgeOptionsParser.RiskNames.First(p => p.Value == r).Key),
+            Describe(o.AckWithin),
+            Describe(o.ArriveWithin),
+            o.AckDelay.Describe(),
+            o.ArriveDelay.Describe(),
+            o.SilentShare,
+            o.Seed,
+            o.Chaos == ChaosMode.Kill ? $"kill -9 at {o.ChaosAt:P0} of the surge, down {o.ChaosDown.TotalSeconds:0.#} s" : "none",
+            o.Concurrency,
+            o.BotConcurrency,
+            o.EffectiveDrain.TotalSeconds,
+            o.Grace.TotalSeconds,
+            Environment.ProcessorCount,
+            RuntimeInformation.OSDescription,
+            RuntimeInformation.FrameworkDescription,
+            o.CommandLine);
+    }
+
+    /// <summary>The 1-minute load average from /proc/loadavg, or null.</summary>
+    private static string? LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>The first line of PostgreSQL's postmaster.pid.</summary>
+    private static int? PostmasterPid(string file)
+    {
+        try
+        {
+            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return int.TryParse(reader.ReadLine(), out var pid) ? pid : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static TimeSpan CollectionInterval(TimeSpan idleAge) =>
+        TimeSpan.FromSeconds(Math.Max(1, Math.Round(idleAge.TotalSeconds / 2)));
+
+    private static string Describe(TimeSpan? within) => within is { } w ? $"{w.TotalSeconds:0.###} s" : "policy";
+}
