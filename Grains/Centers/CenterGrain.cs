@@ -9,13 +9,19 @@ namespace Dispatch.Grains.Centers;
 public sealed class CenterGrain([PersistentState("center")] IPersistentState<CenterCases> state, EngineContext engine)
     : Grain, ICenterGrain
 {
+    private readonly GroupCommit<CenterCases> _commit = new(state);
+
     public async Task Upsert(CaseSummary summary)
     {
         var cases = state.State;
         var held = cases.Open.GetValueOrDefault(summary.Id)?.Version
             ?? cases.RecentClosed.FirstOrDefault(c => c.Id == summary.Id)?.Version
             ?? cases.MovedAway.GetValueOrDefault(summary.Id, 0);
-        if (held >= summary.Version) return;
+        if (held >= summary.Version)
+        {
+            await _commit.FlushAsync();
+            return;
+        }
         cases.Open.Remove(summary.Id);
         cases.RecentClosed.RemoveAll(c => c.Id == summary.Id);
         cases.MovedAway.Remove(summary.Id);
@@ -33,7 +39,7 @@ public sealed class CenterGrain([PersistentState("center")] IPersistentState<Cen
             var keep = engine.Options.ClosedCasesKept;
             if (cases.RecentClosed.Count > keep) cases.RecentClosed.RemoveRange(keep, cases.RecentClosed.Count - keep);
         }
-        await state.WriteStateAsync();
+        await _commit.WriteAsync();
     }
 
     public Task<IReadOnlyList<CaseSummary>> List()

@@ -9,11 +9,17 @@ namespace Dispatch.Grains.Departments;
 public sealed class DepartmentGrain([PersistentState("department")] IPersistentState<DepartmentInbox> state, EngineContext engine)
     : Grain, IDepartmentGrain
 {
+    private readonly GroupCommit<DepartmentInbox> _commit = new(state);
+
     public async Task Upsert(SummonsView summons)
     {
         var inbox = state.State;
         var held = inbox.Open.GetValueOrDefault(summons.Id) ?? inbox.RecentClosed.FirstOrDefault(s => s.Id == summons.Id);
-        if (held is not null && held.Version >= summons.Version) return;
+        if (held is not null && held.Version >= summons.Version)
+        {
+            await _commit.FlushAsync();
+            return;
+        }
         if (summons.IsOpen)
         {
             inbox.Open[summons.Id] = summons;
@@ -26,7 +32,7 @@ public sealed class DepartmentGrain([PersistentState("department")] IPersistentS
             var keep = engine.Options.ClosedSummonsesKept;
             if (inbox.RecentClosed.Count > keep) inbox.RecentClosed.RemoveRange(keep, inbox.RecentClosed.Count - keep);
         }
-        await state.WriteStateAsync();
+        await _commit.WriteAsync();
     }
 
     public Task<IReadOnlyList<SummonsView>> List(bool openOnly)

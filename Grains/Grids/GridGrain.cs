@@ -1,3 +1,4 @@
+using Dispatch.Grains.Engine;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Runtime;
@@ -7,10 +8,16 @@ namespace Dispatch.Grains.Grids;
 /// <summary>A grid cell: which of its cases are open, how many were reported and resolved.</summary>
 public sealed class GridGrain([PersistentState("grid")] IPersistentState<GridCases> state) : Grain, IGridGrain
 {
+    private readonly GroupCommit<GridCases> _commit = new(state);
+
     public async Task Upsert(CaseSummary summary)
     {
         var cases = state.State;
-        if (cases.Versions.GetValueOrDefault(summary.Id) >= summary.Version) return;
+        if (cases.Versions.GetValueOrDefault(summary.Id) >= summary.Version)
+        {
+            await _commit.FlushAsync();
+            return;
+        }
         cases.Versions[summary.Id] = summary.Version;
         if (summary.IsOpen)
         {
@@ -21,7 +28,7 @@ public sealed class GridGrain([PersistentState("grid")] IPersistentState<GridCas
             cases.Open.Remove(summary.Id);
             cases.Resolved.Add(summary.Id);
         }
-        await state.WriteStateAsync();
+        await _commit.WriteAsync();
     }
 
     public Task<GridView> View() => Task.FromResult(new GridView(GrainKey,

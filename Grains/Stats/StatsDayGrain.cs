@@ -1,3 +1,4 @@
+using Dispatch.Grains.Engine;
 using Dispatch.Grains.Domain.Stats;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Stats;
@@ -25,6 +26,7 @@ namespace Dispatch.Grains.Stats;
 /// </remarks>
 public sealed class StatsDayGrain([PersistentState("statsDay")] IPersistentState<StatsDayState> state) : Grain, IStatsDayGrain
 {
+    private readonly GroupCommit<StatsDayState> _commit = new(state);
     private StatsTotals? _totals;
 
     public async Task Upsert(CaseDayFact fact)
@@ -32,7 +34,11 @@ public sealed class StatsDayGrain([PersistentState("statsDay")] IPersistentState
         ArgumentNullException.ThrowIfNull(fact);
         var cases = state.State.Cases;
         var held = cases.GetValueOrDefault(fact.CaseId);
-        if (held is not null && held.Version >= fact.Version) return;
+        if (held is not null && held.Version >= fact.Version)
+        {
+            await _commit.FlushAsync();
+            return;
+        }
         if (cases.Count == 0)
         {
             // The first fact: list this day in the scope's index before storing it, so a query never misses it.
@@ -40,19 +46,16 @@ public sealed class StatsDayGrain([PersistentState("statsDay")] IPersistentState
                 ? parsed.Value
                 : throw new InvalidOperationException($"'{GrainKey}' is not a statistics bucket key (scope|yyyy-MM-dd).");
             await GrainFactory.GetGrain<IStatsIndexGrain>(key.IndexKey).Add(key.Date);
+            // Upserts interleave: another copy of this case may have landed while the index answered.
+            if (cases.GetValueOrDefault(fact.CaseId) is { } landed && landed.Version >= fact.Version)
+            {
+                await _commit.FlushAsync();
+                return;
+            }
         }
         cases[fact.CaseId] = fact;
         _totals = null;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Storage did not take it: go back to what is stored, so the sender's retry is not mistaken for a repeat.
-            await state.ReadStateAsync();
-            throw;
-        }
+        await _commit.WriteAsync();
     }
 
     public Task<StatsTotals> Totals()

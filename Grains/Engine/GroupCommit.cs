@@ -1,0 +1,57 @@
+using Dispatch.Runtime;
+
+namespace Dispatch.Grains.Engine;
+
+/// <summary>
+/// Coalesces the writes of one grain's state (group commit): at most one write is in flight, and changes made while
+/// it runs share the next write. A caller of <see cref="WriteAsync"/> returns only after a write that began after
+/// its change has completed; a failed write leaves the state dirty, so the next caller writes it again. For grains
+/// whose writing methods are <see cref="AlwaysInterleaveAttribute"/>: they change the state synchronously, then
+/// await this. Runs on the grain's scheduler, so it needs no locks.
+/// </summary>
+public sealed class GroupCommit<TState>(IPersistentState<TState> state) where TState : class, new()
+{
+    private Task? _writing;
+    private bool _dirty;
+
+    /// <summary>Records that the state changed and returns once a write that includes the change is stored.</summary>
+    public Task WriteAsync()
+    {
+        _dirty = true;
+        return FlushAsync();
+    }
+
+    /// <summary>Returns once nothing changed is left unwritten (for a repeat that must not be confirmed before it is stored).</summary>
+    public async Task FlushAsync()
+    {
+        while (true)
+        {
+            if (_writing is { IsCompleted: false } inFlight)
+            {
+                try
+                {
+                    await inFlight;
+                }
+                catch
+                {
+                    // The writer reports its own failure; the state is dirty again and this loop writes it.
+                }
+                continue;
+            }
+            if (!_dirty) return;
+            _dirty = false;
+            var write = state.WriteStateAsync();
+            _writing = write;
+            try
+            {
+                await write;
+            }
+            catch
+            {
+                _dirty = true;
+                throw;
+            }
+            return;
+        }
+    }
+}
