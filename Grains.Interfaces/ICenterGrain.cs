@@ -7,7 +7,6 @@ namespace Dispatch.Grains.Interfaces;
 public interface ICenterGrain : IGrainWithStringKey
 {
     /// <summary>Records a case summary; stale versions are ignored; a summary naming another center removes the case here.</summary>
-    [AlwaysInterleave]
     Task Upsert(CaseSummary summary);
 
     /// <summary>The cases this center handles now (open ones and the most recent closed ones).</summary>

@@ -7,7 +7,6 @@ namespace Dispatch.Grains.Interfaces;
 public interface IDepartmentGrain : IGrainWithStringKey
 {
     /// <summary>Records a summons copy; an older version than the one held is ignored (idempotent).</summary>
-    [AlwaysInterleave]
     Task Upsert(SummonsView summons);
 
     /// <summary>Open summonses (issued, acknowledged, arrived), or also recently closed ones, newest first.</summary>

@@ -7,7 +7,6 @@ namespace Dispatch.Grains.Interfaces;
 public interface IGridGrain : IGrainWithStringKey
 {
     /// <summary>Records a case summary of a case reported in this grid; stale versions are ignored.</summary>
-    [AlwaysInterleave]
     Task Upsert(CaseSummary summary);
 
     [ReadOnly]

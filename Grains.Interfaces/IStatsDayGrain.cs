@@ -10,7 +10,6 @@ namespace Dispatch.Grains.Interfaces;
 public interface IStatsDayGrain : IGrainWithStringKey
 {
     /// <summary>Records a case's contribution; a version not newer than the one held is ignored (idempotent).</summary>
-    [AlwaysInterleave]
     Task Upsert(CaseDayFact fact);
 
     /// <summary>The sum of every case's contribution (empty for a day without any).</summary>

@@ -3,11 +3,12 @@ using Dispatch.Runtime;
 namespace Dispatch.Grains.Engine;
 
 /// <summary>
-/// Coalesces the writes of one grain's state (group commit): at most one write is in flight, and changes made while
-/// it runs share the next write. A caller of <see cref="WriteAsync"/> returns only after a write that began after
-/// its change has completed; a failed write leaves the state dirty, so the next caller writes it again. For grains
-/// whose writing methods are <see cref="AlwaysInterleaveAttribute"/>: they change the state synchronously, then
-/// await this. Runs on the grain's scheduler, so it needs no locks.
+/// Writes one grain's state so that nothing is confirmed before it is stored: at most one write is in flight,
+/// changes made while it runs share the next write, a caller of <see cref="WriteAsync"/> returns only after a write
+/// that began after its change, and a failed write leaves the state dirty, so a repeat (<see cref="FlushAsync"/>)
+/// writes it before confirming. Works in turn-based grains and in <see cref="AlwaysInterleaveAttribute"/> methods
+/// alike; runs on the grain's scheduler, so it needs no locks. (The projection grains keep their upserts turn-based:
+/// on PostgreSQL the surge measured 55 whistles/s that way against 24 with interleaved upserts.)
 /// </summary>
 public sealed class GroupCommit<TState>(IPersistentState<TState> state) where TState : class, new()
 {

@@ -34,6 +34,7 @@ public static class DispatchApiExtensions
         v1.MapDutyApi();
         v1.MapStreamApi();
         v1.MapStatsApi();
+        v1.MapMetricsApi();
         return app;
     }
 }

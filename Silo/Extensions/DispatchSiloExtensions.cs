@@ -52,6 +52,8 @@ public static class DispatchSiloExtensions
         // The engine: its grains, the city and deadline policy they run on, the store and the runtime.
         services.AddDispatchEngine(settings.City, settings.Calendar, settings.Engine);
         services.AddAdoNetStore(settings.Store);
+        services.AddSingleton<Metrics.MetricsCollector>();
+        services.AddHostedService(sp => sp.GetRequiredService<Metrics.MetricsCollector>());
         services.AddDispatchRuntime(typeof(EngineContext).Assembly);
         services.AddHostedService<ReportScheduleStarter>();
 

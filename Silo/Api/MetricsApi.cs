@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Dispatch.Grains.Domain.City;
+using Dispatch.Grains.Engine;
+using Dispatch.Grains.Interfaces;
+using Dispatch.Grains.Interfaces.Model;
+using Dispatch.Runtime;
+using Dispatch.Runtime.Core;
+using Dispatch.Silo.Auth;
+using Dispatch.Silo.Metrics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace Dispatch.Silo.Api;
+
+/// <summary>/api/v1/metrics: a JSON snapshot of the engine's metrics, for dashboards and load tests (duty leaders, admin).</summary>
+public static class MetricsApi
+{
+    public static RouteHandlerBuilder MapMetricsApi(this IEndpointRouteBuilder routes)
+        => routes.MapGet("/metrics", Get).WithTags("Metrics").WithName("GetMetrics")
+            .WithSummary("The engine's metrics now: open cases and summonses, overdue, totals since start, latencies, memory")
+            .RequireAuthorization(Policies.DutyLeader);
+
+    public static async Task<Ok<MetricsSnapshot>> Get(CityModel city, IGrainFactory grains, GrainRuntime runtime,
+        MetricsCollector metrics, IClock clock)
+    {
+        var now = clock.GetCurrentInstant();
+        var lists = await Task.WhenAll(city.Centers.Where(c => c.Level != CenterLevel.Village)
+            .Select(c => grains.GetGrain<ICenterGrain>(c.Id).List()));
+        var open = lists.SelectMany(l => l).Where(c => c.IsOpen).ToList();
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
+        using var process = Process.GetCurrentProcess();
+        return TypedResults.Ok(new MetricsSnapshot(
+            now,
+            open.Count,
+            open.Sum(c => c.OpenSummonses),
+            open.Count(c => c.IsOverdueAt(now)),
+            metrics.Total("dispatch.cases.reported"),
+            metrics.Total("dispatch.whistles"),
+            metrics.Total("dispatch.summonses.issued"),
+            metrics.Total("dispatch.summonses.acknowledged"),
+            metrics.Total("dispatch.escalations"),
+            metrics.Total("dispatch.leader.takes"),
+            runtime.ActivationCount,
+            runtime.Reminders.Count,
+            metrics.Total("dispatch.runtime.events.dropped"),
+            metrics.Summary("dispatch.runtime.turn.duration"),
+            metrics.Summary("dispatch.runtime.reminder.lateness"),
+            metrics.Summary("dispatch.escalation.lateness"),
+            heap,
+            process.WorkingSet64,
+            open.Count == 0 ? null : (double)heap / open.Count,
+            ThreadPool.ThreadCount,
+            ThreadPool.PendingWorkItemCount));
+    }
+}
