@@ -1,10 +1,16 @@
 using Dispatch.Dashboard.Live;
 using Dispatch.Dashboard.Localization;
 using Dispatch.Dashboard.Services;
+using System.Security.Claims;
+using Dispatch.Grains.Domain;
+using Dispatch.Grains.Domain.City;
+using Dispatch.Grains.Domain.Stats;
+using Dispatch.Grains.Interfaces.Cases;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using NodaTime;
 
 namespace Dispatch.Dashboard.Hosting;
 
@@ -43,9 +49,65 @@ public static class DashboardHostingExtensions
         });
         app.UseAntiforgery();
         app.MapGet("/culture/{name}", SetCulture).AllowAnonymous().ExcludeFromDescription();
+        MapStatsDownloads(app);
         app.MapRazorComponents<App>();
         return app;
     }
+
+    /// <summary>
+    /// The statistics page's downloads, on the sign-in cookie (the API's /api routes take bearer tokens only):
+    /// <c>GET /stats/csv?scope=&amp;period=&amp;at=</c>, <c>GET /stats/ranking.csv?scope=&amp;period=&amp;at=&amp;by=</c>
+    /// (validated as the API validates them: 400 problem) and a county's cadence reports
+    /// <c>GET /stats/reports/{id}/html</c> and <c>/csv</c>. Read rights are the API's (403 problem).
+    /// </summary>
+    private static void MapStatsDownloads(WebApplication app)
+    {
+        var group = app.MapGroup("/stats").RequireAuthorization().ExcludeFromDescription();
+        group.MapGet("/csv", async (string? scope, string? period, string? at, ClaimsPrincipal user, IDashboardBackend backend, CityModel city, IClock clock) =>
+        {
+            if (!StatsQuery.TryParse(scope, period, at, city, Today(clock), out var query, out var error))
+                return Invalid(error);
+            var result = await backend.GetStatsAsync(user, query);
+            return result.Succeeded
+                ? Csv(StatsCsv.Render(result.Value!), $"stats-{query.Scope}-{query.Period.ToString().ToLowerInvariant()}-{query.Dates.Start:yyyy-MM-dd}.csv")
+                : Failed(result);
+        });
+        group.MapGet("/ranking.csv", async (string? scope, string? period, string? at, string? by, ClaimsPrincipal user, IDashboardBackend backend, CityModel city, IClock clock) =>
+        {
+            if (!RankingQuery.TryParse(scope, period, at, by, city, Today(clock), out var query, out var error))
+                return Invalid(error);
+            var result = await backend.RankAsync(user, query);
+            return result.Succeeded
+                ? Csv(StatsCsv.RenderRanking(result.Value!), $"ranking-{query.Scope}-{query.By.ToString().ToLowerInvariant()}-{query.Period.ToString().ToLowerInvariant()}-{query.Dates.Start:yyyy-MM-dd}.csv")
+                : Failed(result);
+        });
+        group.MapGet("/reports/{id}/html", async (string id, ClaimsPrincipal user, IDashboardBackend backend) =>
+        {
+            var result = await backend.ReportDocumentAsync(user, id, csv: false);
+            return result.Succeeded ? Results.Text(result.Value!, "text/html; charset=utf-8") : Failed(result);
+        });
+        group.MapGet("/reports/{id}/csv", async (string id, ClaimsPrincipal user, IDashboardBackend backend) =>
+        {
+            var result = await backend.ReportDocumentAsync(user, id, csv: true);
+            return result.Succeeded ? Csv(result.Value!, $"{id}.csv") : Failed(result);
+        });
+    }
+
+    private static LocalDate Today(IClock clock) => clock.GetCurrentInstant().InZone(ChinaTime.Zone).Date;
+
+    private static IResult Csv(string csv, string fileName) =>
+        Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", fileName);
+
+    private static IResult Invalid(FieldError error) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [error.Field] = [error.Message] });
+
+    private static IResult Failed<T>(DashboardResult<T> result) => result.Outcome switch
+    {
+        Outcome.Forbidden => Results.Problem(result.Message, statusCode: StatusCodes.Status403Forbidden),
+        Outcome.NotFound => Results.Problem(result.Message, statusCode: StatusCodes.Status404NotFound),
+        Outcome.Invalid => Results.Problem(result.Message, statusCode: StatusCodes.Status400BadRequest),
+        _ => Results.Problem(result.Message, statusCode: StatusCodes.Status503ServiceUnavailable),
+    };
 
     /// <summary>Stores the language in the culture cookie and goes back to <paramref name="redirectUri"/> (a local path).</summary>
     private static IResult SetCulture(string name, string? redirectUri, HttpContext context)

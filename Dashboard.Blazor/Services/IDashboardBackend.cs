@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Dispatch.Grains.Domain.Stats;
 using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Grains.Interfaces.Reports;
+using Dispatch.Grains.Interfaces.Stats;
 
 namespace Dispatch.Dashboard.Services;
 
@@ -39,4 +42,16 @@ public interface IDashboardBackend
 
     /// <summary>Acknowledge, arrive, feed back (<paramref name="done"/> ends the department's part) or decline (note: the reason).</summary>
     Task<DashboardResult<SummonsView>> ActOnSummonsAsync(ClaimsPrincipal user, string summonsId, SummonsActionKind kind, string? note, bool done);
+
+    /// <summary>The statistics of a validated query; Forbidden when <see cref="StatsAccess.MayRead"/> says no.</summary>
+    Task<DashboardResult<StatsView>> GetStatsAsync(ClaimsPrincipal user, StatsQuery query);
+
+    /// <summary>A validated ranking, best first; Forbidden when <see cref="StatsAccess.MayRead"/> says no.</summary>
+    Task<DashboardResult<IReadOnlyList<StatsView>>> RankAsync(ClaimsPrincipal user, RankingQuery query);
+
+    /// <summary>A county's cadence reports, newest first; Forbidden unless <see cref="StatsAccess.MayReadReports"/>.</summary>
+    Task<DashboardResult<IReadOnlyList<ReportHeader>>> ListReportsAsync(ClaimsPrincipal user, string countyId);
+
+    /// <summary>One cadence report as HTML, or as CSV when <paramref name="csv"/>; NotFound, Forbidden.</summary>
+    Task<DashboardResult<string>> ReportDocumentAsync(ClaimsPrincipal user, string reportId, bool csv);
 }

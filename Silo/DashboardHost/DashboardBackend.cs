@@ -1,6 +1,12 @@
 using System.Security.Claims;
 using Dispatch.Dashboard.Services;
+using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Domain.Identifiers;
+using Dispatch.Grains.Domain.Stats;
+using Dispatch.Grains.Interfaces;
+using Dispatch.Grains.Interfaces.Model;
+using Dispatch.Grains.Interfaces.Reports;
+using Dispatch.Grains.Interfaces.Stats;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Runtime;
 using Dispatch.Runtime.Storage;
@@ -16,7 +22,8 @@ namespace Dispatch.Silo.DashboardHost;
 /// policy, request checks and scope rules apply. A temporary failure (a grain call timed out, the store is down) comes
 /// back as a Conflict result with a message instead of tearing down the page.
 /// </summary>
-public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthorizer scopes, ILogger<DashboardBackend> logger) : IDashboardBackend
+public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthorizer scopes, IGrainFactory grains, CityModel city,
+    ILogger<DashboardBackend> logger) : IDashboardBackend
 {
     public Actor? ActorOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && user.FindFirst(DispatchClaims.Role) is not null ? user.ToActor() : null;
@@ -65,6 +72,61 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
             SummonsActionKind.Feedback => operations.FeedbackAsync(actor, summonsId, new FeedbackRequest(note, done)),
             _ => operations.DeclineAsync(actor, summonsId, new ReasonRequest(note)),
         });
+
+    public Task<DashboardResult<StatsView>> GetStatsAsync(ClaimsPrincipal user, StatsQuery query) =>
+        ReadAsync(user, actor => StatsAccess.MayRead(actor, query.Scope, city)
+            ? Ok(grains.GetGrain<IStatsGrain>(query.Scope).Get(query.Period, query.At))
+            : Denied<StatsView>($"{actor} may not read the statistics of '{query.Scope}'."));
+
+    public Task<DashboardResult<IReadOnlyList<StatsView>>> RankAsync(ClaimsPrincipal user, RankingQuery query) =>
+        ReadAsync(user, actor => StatsAccess.MayRead(actor, query.Scope, city)
+            ? Ok(grains.GetGrain<IStatsGrain>(query.Scope).Ranking(query.Period, query.At, query.By))
+            : Denied<IReadOnlyList<StatsView>>($"{actor} may not read the rankings under '{query.Scope}'."));
+
+    public Task<DashboardResult<IReadOnlyList<ReportHeader>>> ListReportsAsync(ClaimsPrincipal user, string countyId) =>
+        ReadAsync(user, actor =>
+        {
+            if (!city.TryGetCenter(countyId, out var center) || center.Level != CenterLevel.County)
+                return Task.FromResult(new DashboardResult<IReadOnlyList<ReportHeader>>(Outcome.Invalid, null, $"'{countyId}' is not a county center id."));
+            return StatsAccess.MayReadReports(actor, countyId)
+                ? Ok(grains.GetGrain<IReportScheduleGrain>(countyId).List())
+                : Denied<IReadOnlyList<ReportHeader>>($"{actor} may not read the reports of '{countyId}'.");
+        });
+
+    public Task<DashboardResult<string>> ReportDocumentAsync(ClaimsPrincipal user, string reportId, bool csv) =>
+        ReadAsync(user, async actor =>
+        {
+            if (!Ids.IsValid(reportId))
+                return new DashboardResult<string>(Outcome.Invalid, null, $"'{reportId}' is not a report id.");
+            var grain = grains.GetGrain<IReportGrain>(reportId);
+            var report = await grain.Get();
+            if (report is null)
+                return new DashboardResult<string>(Outcome.NotFound, null, $"No report '{reportId}'.");
+            if (!StatsAccess.MayReadReports(actor, report.Header.CountyId))
+                return new DashboardResult<string>(Outcome.Forbidden, null, $"{actor} may not read the reports of '{report.Header.CountyId}'.");
+            var text = csv ? await grain.Csv() : await grain.Html();
+            return text is null ? new DashboardResult<string>(Outcome.NotFound, null, $"No report '{reportId}'.") : new DashboardResult<string>(Outcome.Ok, text);
+        });
+
+    private static async Task<DashboardResult<T>> Ok<T>(Task<T> read) => new(Outcome.Ok, await read);
+
+    private static Task<DashboardResult<T>> Denied<T>(string message) => Task.FromResult(new DashboardResult<T>(Outcome.Forbidden, default, message));
+
+    /// <summary>A read of statistics or reports: authorization is the caller's, temporary failures become Conflict.</summary>
+    private async Task<DashboardResult<T>> ReadAsync<T>(ClaimsPrincipal user, Func<Actor, Task<DashboardResult<T>>> read)
+    {
+        if (ActorOf(user) is not { } actor)
+            return new DashboardResult<T>(Outcome.Forbidden, default, "Not signed in.");
+        try
+        {
+            return await read(actor);
+        }
+        catch (Exception error) when (error is GrainCallTimeoutException or StorageUnavailableException or OperationUnavailableException)
+        {
+            logger.LogWarning("A dashboard read of {Actor} failed for now: {Message}", actor, error.Message);
+            return new DashboardResult<T>(Outcome.Conflict, default, "The engine is unavailable for the moment; try again.");
+        }
+    }
 
     private async Task<DashboardResult<T>> RunAsync<T>(ClaimsPrincipal user, Func<Actor, Task<OperationResult<T>>> operation)
     {

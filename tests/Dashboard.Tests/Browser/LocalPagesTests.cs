@@ -48,6 +48,7 @@ public sealed class LocalPagesTests(DashboardFixture fixture)
             ("console", "/console?township=tc-a-t3"),
             ("case", $"/cases/{created.Id}"),
             ("inbox", "/inbox?department=tc-a-t3-jud"),
+            ("stats", "/stats?scope=tc-a&period=month"),
         };
         foreach (var (name, path) in pages)
         {
