@@ -22,7 +22,6 @@ public class GrainReferenceProxy : DispatchProxy, IGrainReference
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        if (targetMethod.DeclaringType == typeof(IGrainReference)) return GrainId;
         return _runtime!.Invoke(GrainId, targetMethod, args ?? []);
     }
 

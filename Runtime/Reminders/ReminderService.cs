@@ -66,9 +66,6 @@ public sealed class ReminderService
         await Task.WhenAll(_inFlight.Keys).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    /// <summary>Wakes the loop so it re-reads the clock (a manual clock calls this when advanced).</summary>
-    public void Poke() => _wake.Release();
-
     internal async Task RegisterAsync(GrainId grain, string name, Instant dueAt, Duration? period)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

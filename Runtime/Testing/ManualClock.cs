@@ -7,17 +7,13 @@ public sealed class ManualClock(Instant start) : IClock
 {
     private long _ticks = start.ToUnixTimeTicks();
 
-    /// <summary>Raised after every change of the time.</summary>
-    public event Action<Instant>? Changed;
-
     public Instant GetCurrentInstant() => Instant.FromUnixTimeTicks(Interlocked.Read(ref _ticks));
 
     /// <summary>Moves the clock forward; <paramref name="by"/> must not be negative.</summary>
     public void Advance(Duration by)
     {
         if (by < Duration.Zero) throw new ArgumentOutOfRangeException(nameof(by), "A clock only moves forward.");
-        var now = Instant.FromUnixTimeTicks(Interlocked.Add(ref _ticks, by.BclCompatibleTicks));
-        Changed?.Invoke(now);
+        Interlocked.Add(ref _ticks, by.BclCompatibleTicks);
     }
 
     /// <summary>Sets the clock to <paramref name="to"/>, which must not be earlier than now.</summary>
