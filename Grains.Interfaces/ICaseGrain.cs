@@ -1,10 +1,12 @@
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Dispatch.Grains.Interfaces;
 
 /// <summary>One case, keyed by case id: its lifecycle, summonses, deadlines and escalations.</summary>
-public interface ICaseGrain : IGrainWithStringKey
+[Alias("dispatch.ICaseGrain")]
+public interface ICaseGrain : IDeadlineGrain
 {
     /// <summary>Creates the case; Conflict when this id exists already.</summary>
     Task<CommandResult<CaseView>> Report(ReportCase command);
@@ -29,4 +31,5 @@ public interface ICaseGrain : IGrainWithStringKey
     /// returns how many copies remain undelivered (0 when all are confirmed).
     /// </summary>
     Task<int> DeliverOutbox();
+
 }

@@ -1,9 +1,11 @@
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Dispatch.Grains.Interfaces;
 
 /// <summary>A department's inbox of summonses, keyed by department id; fed by cases through their outboxes.</summary>
+[Alias("dispatch.IDepartmentGrain")]
 public interface IDepartmentGrain : IGrainWithStringKey
 {
     /// <summary>Records a summons copy; an older version than the one held is ignored (idempotent).</summary>

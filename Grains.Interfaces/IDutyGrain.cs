@@ -1,10 +1,12 @@
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 using NodaTime;
 
 namespace Dispatch.Grains.Interfaces;
 
 /// <summary>A county's duty desk, keyed by county center id: the four-chiefs rota and the cases leaders took.</summary>
+[Alias("dispatch.IDutyGrain")]
 public interface IDutyGrain : IGrainWithStringKey
 {
     /// <summary>Who is on duty at <paramref name="at"/>; null when the county has no rota.</summary>

@@ -1,9 +1,11 @@
 using Dispatch.Grains.Interfaces.Reports;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Dispatch.Grains.Interfaces;
 
 /// <summary>One stored cadence report, keyed by its <see cref="ReportHeader.Id"/>; written by the county's schedule.</summary>
+[Alias("dispatch.IReportGrain")]
 public interface IReportGrain : IGrainWithStringKey
 {
     /// <summary>Stores the report (replacing an earlier production of the same id). The report's id must equal the key.</summary>

@@ -1,5 +1,6 @@
 using Dispatch.Grains.Interfaces.Reports;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 using NodaTime;
 
 namespace Dispatch.Grains.Interfaces;
@@ -8,7 +9,8 @@ namespace Dispatch.Grains.Interfaces;
 /// A county's cadence reports, keyed by county center id: schedules them with durable reminders, produces them when
 /// a period ends (also after a restart, catching up on periods missed while down), and lists them.
 /// </summary>
-public interface IReportScheduleGrain : IGrainWithStringKey
+[Alias("dispatch.IReportScheduleGrain")]
+public interface IReportScheduleGrain : IDeadlineGrain
 {
     /// <summary>
     /// Starts the schedule (idempotent; call for every county at silo start): the first reports are of the periods

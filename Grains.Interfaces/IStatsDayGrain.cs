@@ -1,5 +1,6 @@
 using Dispatch.Grains.Interfaces.Stats;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Dispatch.Grains.Interfaces;
 
@@ -7,6 +8,7 @@ namespace Dispatch.Grains.Interfaces;
 /// One statistics bucket: a township's or a department's facts for one local day (Asia/Shanghai), keyed
 /// "<c>{scopeId}|{yyyy-MM-dd}</c>". Fed by case outboxes; holds each case's newest <see cref="CaseDayFact"/>.
 /// </summary>
+[Alias("dispatch.IStatsDayGrain")]
 public interface IStatsDayGrain : IGrainWithStringKey
 {
     /// <summary>Records a case's contribution; a version not newer than the one held is ignored (idempotent).</summary>

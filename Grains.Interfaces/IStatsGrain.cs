@@ -1,5 +1,6 @@
 using Dispatch.Grains.Interfaces.Stats;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 using NodaTime;
 
 namespace Dispatch.Grains.Interfaces;
@@ -10,6 +11,7 @@ namespace Dispatch.Grains.Interfaces;
 /// counties'), so a query never scans cases. Validate input with <c>StatsQuery.TryParse</c> / <c>RankingQuery.TryParse</c>
 /// first: with a key that is not such a scope every method throws <see cref="ArgumentException"/>.
 /// </summary>
+[Alias("dispatch.IStatsGrain")]
 public interface IStatsGrain : IGrainWithStringKey
 {
     /// <summary>The statistics of the <paramref name="period"/> containing the local date <paramref name="at"/>.</summary>

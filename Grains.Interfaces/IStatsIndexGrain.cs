@@ -1,4 +1,5 @@
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 using NodaTime;
 
 namespace Dispatch.Grains.Interfaces;
@@ -9,6 +10,7 @@ namespace Dispatch.Grains.Interfaces;
 /// bucket adds its day before it stores its first fact, so a listed day may be empty but a bucket with facts is
 /// always listed.
 /// </summary>
+[Alias("dispatch.IStatsIndexGrain")]
 public interface IStatsIndexGrain : IGrainWithStringKey
 {
     /// <summary>Lists <paramref name="day"/> (idempotent; writes only when the day is new).</summary>

@@ -1,6 +1,8 @@
+using Orleans;
 namespace Dispatch.Grains.Interfaces.Cases;
 
 /// <summary>Who asks: a role from the API's role table, its scope (a center or department id; null for admin) and a display name.</summary>
+[GenerateSerializer, Immutable, Alias("dispatch.Actor")]
 public sealed record Actor(string Role, string? Scope, string Name)
 {
     public const string Commissioner = "commissioner";

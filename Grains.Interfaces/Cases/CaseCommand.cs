@@ -1,3 +1,4 @@
+using Orleans;
 namespace Dispatch.Grains.Interfaces.Cases;
 
 /// <summary>The case commands that carry only a kind, a text and an actor.</summary>
@@ -20,4 +21,5 @@ public enum CaseCommandKind
 }
 
 /// <summary>Resolve, close, escalate, supervise or take: <see cref="Text"/> is the outcome, reason or note.</summary>
+[GenerateSerializer, Immutable, Alias("dispatch.CaseCommand")]
 public sealed record CaseCommand(CaseCommandKind Kind, string? Text, string? Note, Actor Actor);

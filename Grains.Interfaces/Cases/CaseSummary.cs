@@ -1,9 +1,11 @@
 using Dispatch.Grains.Interfaces.Model;
 using NodaTime;
+using Orleans;
 
 namespace Dispatch.Grains.Interfaces.Cases;
 
 /// <summary>A case in lists and on the live channel: no timeline, no summonses, counts instead.</summary>
+[GenerateSerializer, Immutable, Alias("dispatch.CaseSummary")]
 public sealed record CaseSummary(
     string Id,
     string GridId,

@@ -1,9 +1,11 @@
 using Dispatch.Grains.Interfaces.Model;
 using NodaTime;
+using Orleans;
 
 namespace Dispatch.Grains.Interfaces.Cases;
 
 /// <summary>A case as GET /api/v1/cases/{id} shows it. <see cref="CenterId"/> is the center handling it now.</summary>
+[GenerateSerializer, Immutable, Alias("dispatch.CaseView")]
 public sealed record CaseView(
     string Id,
     string GridId,

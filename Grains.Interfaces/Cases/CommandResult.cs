@@ -1,9 +1,11 @@
+using Orleans;
 namespace Dispatch.Grains.Interfaces.Cases;
 
 /// <summary>
 /// The result of a command: <see cref="Value"/> when <see cref="Outcome"/> is Ok or Unchanged; otherwise
 /// <see cref="Error"/> says why, and <see cref="Field"/> names the offending field for Invalid.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("dispatch.CommandResult`1")]
 public sealed record CommandResult<T>(Outcome Outcome, T? Value, string? Error = null, string? Field = null)
 {
     public bool Succeeded => Outcome is Outcome.Ok or Outcome.Unchanged;

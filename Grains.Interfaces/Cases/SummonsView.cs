@@ -1,5 +1,6 @@
 using Dispatch.Grains.Interfaces.Model;
 using NodaTime;
+using Orleans;
 
 namespace Dispatch.Grains.Interfaces.Cases;
 
@@ -7,6 +8,7 @@ namespace Dispatch.Grains.Interfaces.Cases;
 /// A summons as the API shows it. <see cref="Version"/> grows with every change, so receivers of copies can
 /// ignore stale ones.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("dispatch.SummonsView")]
 public sealed record SummonsView(
     string Id,
     string CaseId,

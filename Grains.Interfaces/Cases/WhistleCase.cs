@@ -1,4 +1,5 @@
 using NodaTime;
+using Orleans;
 
 namespace Dispatch.Grains.Interfaces.Cases;
 
@@ -6,4 +7,5 @@ namespace Dispatch.Grains.Interfaces.Cases;
 /// Blow the whistle: summon <see cref="DepartmentIds"/> (null: the routing rules choose by category and territory).
 /// <see cref="AckWithin"/> and <see cref="ArriveWithin"/> override the risk colour's deadlines (elapsed time, ≥ 1 s).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("dispatch.WhistleCase")]
 public sealed record WhistleCase(IReadOnlyList<string>? DepartmentIds, Duration? AckWithin, Duration? ArriveWithin, string? Note, Actor Actor);

@@ -1,5 +1,6 @@
 using Dispatch.Grains.Interfaces.Model;
 using NodaTime;
+using Orleans;
 
 namespace Dispatch.Grains.Interfaces.Events;
 
@@ -7,6 +8,7 @@ namespace Dispatch.Grains.Interfaces.Events;
 /// One escalation: <see cref="Kind"/> is ack, arrive (a summons deadline passed), tier (the case's deadline passed),
 /// manual, or leader (past the top of the ladder a duty leader took the case).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("dispatch.EscalationView")]
 public sealed record EscalationView(
     string CaseId,
     string Kind,

@@ -1,5 +1,6 @@
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Stats;
+using Orleans;
 
 namespace Dispatch.Grains.Interfaces.Reports;
 
@@ -16,6 +17,7 @@ namespace Dispatch.Grains.Interfaces.Reports;
 /// county's townships, wherever handled now (township, county or city center), that are past their deadline or have
 /// escalated at least once — most escalations first, then earliest deadline, then id; at most 100.</param>
 /// <param name="Names">Display names by id: the county, its townships, its departments.</param>
+[GenerateSerializer, Immutable, Alias("dispatch.CadenceReport")]
 public sealed record CadenceReport(
     ReportHeader Header,
     StatsView County,

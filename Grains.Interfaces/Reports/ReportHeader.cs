@@ -1,4 +1,5 @@
 using NodaTime;
+using Orleans;
 
 namespace Dispatch.Grains.Interfaces.Reports;
 
@@ -9,4 +10,5 @@ namespace Dispatch.Grains.Interfaces.Reports;
 /// <param name="From">The first local date of the period.</param>
 /// <param name="To">The last local date of the period (inclusive).</param>
 /// <param name="GeneratedAt">When it was produced (a later production of the same period replaces it).</param>
+[GenerateSerializer, Immutable, Alias("dispatch.ReportHeader")]
 public sealed record ReportHeader(string Id, string CountyId, ReportKind Kind, LocalDate From, LocalDate To, Instant GeneratedAt);

@@ -1,3 +1,4 @@
+using Orleans;
 namespace Dispatch.Grains.Interfaces.Stats;
 
 /// <summary>
@@ -5,4 +6,5 @@ namespace Dispatch.Grains.Interfaces.Stats;
 /// case's outbox delivers to that (scope, day) bucket. A bucket keeps the newest version per case, so re-deliveries
 /// and late copies are harmless; empty <see cref="Totals"/> mean the case no longer contributes there.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("dispatch.CaseDayFact")]
 public sealed record CaseDayFact(string CaseId, int Version, StatsTotals Totals);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using NodaTime;
+using Orleans;
 
 namespace Dispatch.Grains.Interfaces.Stats;
 
@@ -20,6 +21,7 @@ namespace Dispatch.Grains.Interfaces.Stats;
 /// <param name="FollowUps">Latest follow-up visits.</param>
 /// <param name="SatisfactionSum">Sum of the satisfaction (1..5) of those follow-ups.</param>
 /// <param name="Satisfied">Those follow-ups with satisfaction 4 or 5.</param>
+[GenerateSerializer(IncludePrimaryConstructorParameters = false, GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("dispatch.StatsTotals")]
 public sealed record StatsTotals(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Accepted,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int AcceptedResolved,

@@ -1,4 +1,5 @@
 using NodaTime;
+using Orleans;
 
 namespace Dispatch.Grains.Interfaces.Stats;
 
@@ -49,6 +50,7 @@ namespace Dispatch.Grains.Interfaces.Stats;
 /// <param name="FollowUps">Cases whose latest follow-up visit happened in the period (回访数).</param>
 /// <param name="MeanSatisfaction">Mean satisfaction (1..5) of those follow-ups; null when there were none.</param>
 /// <param name="SatisfiedRate">Share of those follow-ups with satisfaction 4 or 5 (满意率); null when there were none.</param>
+[GenerateSerializer, Immutable, Alias("dispatch.StatsView")]
 public sealed record StatsView(
     string Scope,
     StatsPeriod Period,

@@ -9,6 +9,8 @@ using Dispatch.Grains.Interfaces.Events;
 using Dispatch.Grains.Interfaces.Model;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Dispatch.Grains.Cases;
 
@@ -189,19 +191,24 @@ public sealed partial class CaseGrain
     }
 
     /// <summary>
-    /// Persists the case: moves the deadline reminder earlier first when needed (so a crash never leaves a stored
-    /// deadline without a reminder), writes the state, publishes the case event, then delivers the outbox.
+    /// Persists the case. Before the write, the durable reminder moves earlier when a deadline came forward, so a crash
+    /// never leaves a stored deadline without a reminder at or before it; then the state is written, the case event
+    /// published and the outbox delivered; a reminder that had fallen due moves on to the next deadline only after the
+    /// write (until then its overdue row is what the sweeper finds); last, the in-memory timer is armed.
     /// </summary>
     private async Task CommitAsync()
     {
         var now = Now;
         Case.Version++;
         MarkStats();
-        var next = CaseDeadlines.Next(Case, now, Duration.FromTimeSpan(engine.Options.OutboxRetry));
-        if (next is { } at && (Case.ReminderAt is not { } registered || registered <= now || at < registered))
+        var next = NextDeadline(now);
+        var movedBefore = false;
+        if (next is { } at && _reminder.MustMoveBeforeWrite(at, now))
         {
             await RegisterOrUpdateReminderAsync(DeadlineReminder, at);
+            _reminder = ReminderSlot.At(at);
             Case.ReminderAt = at;
+            movedBefore = true;
         }
         try
         {
@@ -216,6 +223,76 @@ public sealed partial class CaseGrain
         }
         Publish(new CaseChanged(ToSummary(), Scopes()));
         DeliverOutboxInBackground();
+        if (!movedBefore) await MoveReminderAfterWriteAsync(now, next);
+        ArmTimer(now);
+    }
+
+    private Instant? NextDeadline(Instant now) => CaseDeadlines.Next(Case, now, Duration.FromTimeSpan(engine.Options.OutboxRetry));
+
+    /// <summary>A reminder tick (or the sweeper) says the case's reminder row exists and is due.</summary>
+    private void ReminderFellDue()
+    {
+        if (!_reminder.Known || _reminder.DueAt is null || _reminder.DueAt > Now) _reminder = ReminderSlot.At(Now);
+    }
+
+    /// <summary>A reminder that has fallen due moves to <paramref name="next"/>, or is removed when nothing is pending.</summary>
+    private async Task MoveReminderAfterWriteAsync(Instant now, Instant? next)
+    {
+        if (!_reminder.Known || _reminder.DueAt is not { } registered || registered > now) return;
+        if (next is { } at)
+        {
+            await RegisterOrUpdateReminderAsync(DeadlineReminder, at);
+            _reminder = ReminderSlot.At(at);
+        }
+        else
+        {
+            await UnregisterReminderAsync(DeadlineReminder);
+            _reminder = ReminderSlot.None;
+        }
+    }
+
+    /// <summary>
+    /// The in-memory timer that acts on the next deadline on time while the case is active (a reminder is the durable
+    /// back-up: it wakes an idle case, and after a restart the sweeper finds what fell due).
+    /// </summary>
+    private void ArmTimer(Instant now)
+    {
+        var next = NextDeadline(now);
+        if (next is not { } at)
+        {
+            _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+        var due = at <= now ? TimeSpan.Zero : (at - now).ToTimeSpan();
+        if (_timer is null)
+        {
+            _timer = this.RegisterGrainTimer(_ => ActOnDueDeadlinesAsync(), due, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _timer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private IGrainTimer? _timer;
+    private ReminderSlot _reminder = ReminderSlot.Unknown;
+
+    /// <summary>What this activation knows of the case's durable reminder row.</summary>
+    private readonly record struct ReminderSlot(bool Known, Instant? DueAt)
+    {
+        /// <summary>Not known yet (a fresh activation): the first commit with a deadline registers before writing.</summary>
+        public static ReminderSlot Unknown => new(false, null);
+
+        public static ReminderSlot None => new(true, null);
+
+        public static ReminderSlot At(Instant at) => new(true, at);
+
+        /// <summary>
+        /// True when the row must move before the state is written: its state is unknown, there is none, or it waits
+        /// for a later instant than <paramref name="next"/> (a row already due is found by the sweeper, so it moves after).
+        /// </summary>
+        public bool MustMoveBeforeWrite(Instant next, Instant now)
+            => !Known || DueAt is not { } due || (due > now && next < due);
     }
 
     private void MarkDepartment(SummonsRecord s) => Mark($"d|{s.DepartmentId}|{s.Id}");

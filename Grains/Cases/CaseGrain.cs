@@ -6,7 +6,8 @@ using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Events;
 using Dispatch.Grains.Interfaces.Model;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -21,9 +22,10 @@ namespace Dispatch.Grains.Cases;
 public sealed partial class CaseGrain(
     [PersistentState("case")] IPersistentState<CaseRecord> state,
     EngineContext engine,
-    ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
+    ILogger<CaseGrain> logger) : EngineGrain, ICaseGrain, IRemindable
 {
-    private const string DeadlineReminder = "deadline";
+    /// <summary>The name of the one durable reminder of a case with a pending deadline (its start time is that deadline).</summary>
+    public const string DeadlineReminder = "deadline";
     private readonly Dictionary<string, (int Generation, Task Delivery)> _sending = new(StringComparer.Ordinal);
     private int _generation;
 
@@ -33,7 +35,12 @@ public sealed partial class CaseGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ResetStats();
-        if (Case.Exists && Case.Outbox.Count > 0) DeliverOutboxInBackground();
+        if (Case.Exists)
+        {
+            if (Case.Outbox.Count > 0) DeliverOutboxInBackground();
+            // Whatever fell due while the case was not active is acted on at once (the timer fires with no delay).
+            ArmTimer(Now);
+        }
         return Task.CompletedTask;
     }
 
@@ -263,11 +270,34 @@ public sealed partial class CaseGrain(
         return CommandResult<SummonsView>.Ok(summons.ToView(Case.Id));
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != DeadlineReminder || !Case.Exists) return;
+        if (reminderName != DeadlineReminder) return Task.CompletedTask;
+        EngineTelemetry.ReminderLateness.Record((Clock.GetCurrentInstant() - Instant.FromDateTimeUtc(DateTime.SpecifyKind(status.CurrentTickTime, DateTimeKind.Utc))).TotalMilliseconds);
+        ReminderFellDue();
+        return ActOnDueDeadlinesAsync();
+    }
+
+    public Task CheckDeadlines()
+    {
+        // The sweeper calls this for a case whose reminder row is due: that row exists, and is due by now.
+        ReminderFellDue();
+        return ActOnDueDeadlinesAsync();
+    }
+
+    /// <summary>
+    /// Level-triggered: escalates every summons whose acknowledgement or arrival deadline is due by now, moves the case
+    /// up when its tier deadline passed, flags a missed triage; otherwise only re-sends the outbox and moves the reminder.
+    /// </summary>
+    private async Task ActOnDueDeadlinesAsync()
+    {
+        if (!Case.Exists)
+        {
+            await UnregisterReminderAsync(DeadlineReminder);
+            _reminder = ReminderSlot.None;
+            return;
+        }
         var now = Now;
-        Case.ReminderAt = null;
         var changed = false;
         var escalations = new List<EscalationView>();
         foreach (var summons in Case.Summonses.ToList())
@@ -292,17 +322,15 @@ public sealed partial class CaseGrain(
                 engine.City.CountyOf(Case.TownshipId)?.Id ?? Case.CenterId, CenterLevel.County, null, due, now, "not triaged within one working day"));
             changed = true;
         }
-        if (!changed && Case.Outbox.Count == 0)
+        if (!changed)
         {
-            // An early or outbox-retry firing with nothing due and everything delivered: only the reminder moves on.
-            if (CaseDeadlines.Next(Case, now, Duration.FromTimeSpan(engine.Options.OutboxRetry)) is { } next)
-            {
-                await RegisterOrUpdateReminderAsync(DeadlineReminder, next);
-                Case.ReminderAt = next;
-            }
+            // Nothing due (an early or outbox-retry firing): re-send what is undelivered and move the reminder on.
+            DeliverOutboxInBackground();
+            await MoveReminderAfterWriteAsync(now, NextDeadline(now));
+            ArmTimer(now);
             return;
         }
-        if (changed) MarkCenter(Case.CenterId);
+        MarkCenter(Case.CenterId);
         await CommitAsync();
         foreach (var e in escalations)
         {

@@ -1,3 +1,4 @@
+using Orleans;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
 using NodaTime;
@@ -9,6 +10,7 @@ namespace Dispatch.Grains.Cases;
 /// delivered to department, center, grid and duty grains ("d|department|summons", "c|center", "g|grid",
 /// "u|county") and to statistics day buckets ("s|scope|yyyy-MM-dd"), kept until they confirm.
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Alias("dispatch.CaseRecord")]
 public sealed class CaseRecord
 {
     public string Id { get; set; } = "";

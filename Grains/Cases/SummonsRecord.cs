@@ -1,3 +1,4 @@
+using Orleans;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
 using NodaTime;
@@ -5,6 +6,7 @@ using NodaTime;
 namespace Dispatch.Grains.Cases;
 
 /// <summary>A summons as the case grain stores it (mutable, serialized with the case).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Alias("dispatch.SummonsRecord")]
 public sealed class SummonsRecord
 {
     public string Id { get; set; } = "";

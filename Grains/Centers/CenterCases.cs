@@ -1,8 +1,10 @@
+using Orleans;
 using Dispatch.Grains.Interfaces.Cases;
 
 namespace Dispatch.Grains.Centers;
 
 /// <summary>A center's stored case list: the cases it handles now (open) and the most recent closed ones.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Alias("dispatch.CenterCases")]
 public sealed class CenterCases
 {
     public Dictionary<string, CaseSummary> Open { get; set; } = new(StringComparer.Ordinal);

@@ -1,13 +1,14 @@
 using Dispatch.Grains.Engine;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Dispatch.Grains.Centers;
 
 /// <summary>A center's list of the cases it handles now, fed by case outboxes; stale versions are ignored.</summary>
 public sealed class CenterGrain([PersistentState("center")] IPersistentState<CenterCases> state, EngineContext engine)
-    : Grain, ICenterGrain
+    : EngineGrain, ICenterGrain
 {
     private readonly GroupCommit<CenterCases> _commit = new(state);
 

@@ -1,13 +1,14 @@
 using Dispatch.Grains.Engine;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Dispatch.Grains.Departments;
 
 /// <summary>A department's inbox: copies of its summonses delivered by case outboxes; stale versions are ignored.</summary>
 public sealed class DepartmentGrain([PersistentState("department")] IPersistentState<DepartmentInbox> state, EngineContext engine)
-    : Grain, IDepartmentGrain
+    : EngineGrain, IDepartmentGrain
 {
     private readonly GroupCommit<DepartmentInbox> _commit = new(state);
 

@@ -2,7 +2,8 @@ using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Engine;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using NodaTime;
 
 namespace Dispatch.Grains.Duty;
@@ -11,7 +12,7 @@ namespace Dispatch.Grains.Duty;
 /// A county's duty desk: the rota comes from the city file (a pure function of time), the log of cases leaders
 /// took is stored here, fed by case outboxes.
 /// </summary>
-public sealed class DutyGrain([PersistentState("duty")] IPersistentState<DutyLog> state, EngineContext engine) : Grain, IDutyGrain
+public sealed class DutyGrain([PersistentState("duty")] IPersistentState<DutyLog> state, EngineContext engine) : EngineGrain, IDutyGrain
 {
     private const int Kept = 500;
 

@@ -1,7 +1,10 @@
 using Dispatch.Grains.Domain.Calendar;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Domain.Deadlines;
+using Dispatch.Grains.Engine.Events;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
 
 namespace Dispatch.Grains.Engine;
 
@@ -10,7 +13,8 @@ public static class EngineServiceCollectionExtensions
     /// <summary>
     /// Registers what the engine's grains need: the city, the deadline policy (the city's policy over
     /// <paramref name="calendar"/>, by default the shipped China calendar) and engine options. The grain classes
-    /// themselves are hosted by AddDispatchRuntime(typeof(EngineContext).Assembly).
+    /// themselves are found by Orleans in this assembly. The clock is NodaTime's view of the silo's
+    /// <see cref="TimeProvider"/> (the system's unless one is registered first, such as a test's fake).
     /// </summary>
     public static IServiceCollection AddDispatchEngine(this IServiceCollection services, CityModel city,
         WorkingCalendar? calendar = null, EngineOptions? options = null)
@@ -19,6 +23,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(city);
         services.AddSingleton(policy);
         services.AddSingleton(new EngineContext(city, policy, options ?? new EngineOptions()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IClock>(sp => new TimeProviderClock(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<EventBus>();
         return services;
     }
 }

@@ -1,4 +1,4 @@
-using Dispatch.Runtime;
+using Orleans;
 
 namespace Dispatch.Grains.Engine;
 

@@ -1,12 +1,13 @@
 using Dispatch.Grains.Engine;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Dispatch.Grains.Grids;
 
 /// <summary>A grid cell: which of its cases are open, how many were reported and resolved.</summary>
-public sealed class GridGrain([PersistentState("grid")] IPersistentState<GridCases> state) : Grain, IGridGrain
+public sealed class GridGrain([PersistentState("grid")] IPersistentState<GridCases> state) : EngineGrain, IGridGrain
 {
     private readonly GroupCommit<GridCases> _commit = new(state);
 

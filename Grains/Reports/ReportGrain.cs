@@ -1,12 +1,14 @@
+using Dispatch.Grains.Engine;
 using Dispatch.Grains.Domain.Reports;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Reports;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Dispatch.Grains.Reports;
 
 /// <summary>One stored cadence report, keyed by its id; rendered to HTML and CSV on request.</summary>
-public sealed class ReportGrain([PersistentState("report")] IPersistentState<ReportState> state) : Grain, IReportGrain
+public sealed class ReportGrain([PersistentState("report")] IPersistentState<ReportState> state) : EngineGrain, IReportGrain
 {
     public async Task Store(CadenceReport report)
     {

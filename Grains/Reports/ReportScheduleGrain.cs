@@ -6,7 +6,8 @@ using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
 using Dispatch.Grains.Interfaces.Reports;
 using Dispatch.Grains.Interfaces.Stats;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using NodaTime;
 
 namespace Dispatch.Grains.Reports;
@@ -20,7 +21,7 @@ namespace Dispatch.Grains.Reports;
 /// </summary>
 public sealed class ReportScheduleGrain(
     [PersistentState("reportSchedule")] IPersistentState<ReportScheduleState> state,
-    EngineContext engine) : Grain, IReportScheduleGrain, IRemindable
+    EngineContext engine) : EngineGrain, IReportScheduleGrain, IRemindable
 {
     /// <summary>How many cases needing supervision a report lists at most.</summary>
     public const int AttentionListed = 100;
@@ -67,20 +68,30 @@ public sealed class ReportScheduleGrain(
         return header;
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         var kinds = CadenceCalendar.Kinds.Where(k => ReminderPrefix + CadenceCalendar.Name(k) == reminderName).ToList();
-        if (kinds.Count != 1 || !state.State.Pending.TryGetValue(CadenceCalendar.Name(kinds[0]), out var start)) return;
-        var k = kinds[0];
+        return kinds.Count == 1 ? CatchUpAsync(kinds[0]) : Task.CompletedTask;
+    }
+
+    public async Task CheckDeadlines()
+    {
+        foreach (var kind in CadenceCalendar.Kinds) await CatchUpAsync(kind);
+    }
+
+    /// <summary>Produces the report of every period of <paramref name="kind"/> that has ended since the last one, then waits for the next.</summary>
+    private async Task CatchUpAsync(ReportKind kind)
+    {
+        if (!state.State.Pending.TryGetValue(CadenceCalendar.Name(kind), out var start)) return;
         var now = Clock.GetCurrentInstant();
-        while (CadenceCalendar.DueAt(k, start) <= now)
+        while (CadenceCalendar.DueAt(kind, start) <= now)
         {
-            await ProduceAsync(k, start);
-            start = StatsPeriods.Next(CadenceCalendar.PeriodOf(k), start);
-            state.State.Pending[CadenceCalendar.Name(k)] = start;
+            await ProduceAsync(kind, start);
+            start = StatsPeriods.Next(CadenceCalendar.PeriodOf(kind), start);
+            state.State.Pending[CadenceCalendar.Name(kind)] = start;
             await state.WriteStateAsync();
         }
-        await RegisterOrUpdateReminderAsync(reminderName, CadenceCalendar.DueAt(k, start));
+        await RegisterOrUpdateReminderAsync(ReminderPrefix + CadenceCalendar.Name(kind), CadenceCalendar.DueAt(kind, start));
     }
 
     /// <summary>Builds and stores the report of the period starting <paramref name="start"/> and lists it (the caller writes the state).</summary>

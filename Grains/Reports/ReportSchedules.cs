@@ -1,7 +1,7 @@
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Model;
-using Dispatch.Runtime;
+using Orleans;
 
 namespace Dispatch.Grains.Reports;
 

@@ -2,7 +2,8 @@ using Dispatch.Grains.Engine;
 using Dispatch.Grains.Domain.Stats;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Stats;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Dispatch.Grains.Stats;
 
@@ -24,7 +25,7 @@ namespace Dispatch.Grains.Stats;
 /// ten minutes of the load test's 10,000 cases a minute spread over Baotou's 86 townships. Should sustained surges of
 /// that size matter, split buckets by a hash of the case id ("scope|day|shard"), trading N times the reads.</para>
 /// </remarks>
-public sealed class StatsDayGrain([PersistentState("statsDay")] IPersistentState<StatsDayState> state) : Grain, IStatsDayGrain
+public sealed class StatsDayGrain([PersistentState("statsDay")] IPersistentState<StatsDayState> state) : EngineGrain, IStatsDayGrain
 {
     private readonly GroupCommit<StatsDayState> _commit = new(state);
     private StatsTotals? _totals;

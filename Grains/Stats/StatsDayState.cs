@@ -1,3 +1,4 @@
+using Orleans;
 using Dispatch.Grains.Interfaces.Stats;
 
 namespace Dispatch.Grains.Stats;
@@ -7,6 +8,7 @@ namespace Dispatch.Grains.Stats;
 /// empty totals (the case's contribution vanished, e.g. its follow-up moved to a later day) is kept as a tombstone
 /// carrying its version, so that a late older copy cannot bring the contribution back.
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Alias("dispatch.StatsDayState")]
 public sealed class StatsDayState
 {
     public Dictionary<string, CaseDayFact> Cases { get; set; } = new(StringComparer.Ordinal);

@@ -2,7 +2,8 @@ using Dispatch.Grains.Domain.Stats;
 using Dispatch.Grains.Engine;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Stats;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using NodaTime;
 
 namespace Dispatch.Grains.Stats;
@@ -13,7 +14,7 @@ namespace Dispatch.Grains.Stats;
 /// lists), a county its townships' totals, the city its counties' totals; days after today (Asia/Shanghai) are
 /// skipped, since nothing can have happened on them yet.
 /// </summary>
-public sealed class StatsGrain(EngineContext engine) : Grain, IStatsGrain
+public sealed class StatsGrain(EngineContext engine) : EngineGrain, IStatsGrain
 {
     /// <summary>The longest span <see cref="Totals"/> accepts, in days.</summary>
     public const int MaxDays = 366;

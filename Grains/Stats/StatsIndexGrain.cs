@@ -1,5 +1,7 @@
+using Dispatch.Grains.Engine;
 using Dispatch.Grains.Interfaces;
-using Dispatch.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using NodaTime;
 
 namespace Dispatch.Grains.Stats;
@@ -9,7 +11,7 @@ namespace Dispatch.Grains.Stats;
 /// once per scope and day, so it costs nothing next to the buckets, and spares queries the buckets of quiet days
 /// (most departments are summoned on few days).
 /// </summary>
-public sealed class StatsIndexGrain([PersistentState("statsIndex")] IPersistentState<StatsIndexState> state) : Grain, IStatsIndexGrain
+public sealed class StatsIndexGrain([PersistentState("statsIndex")] IPersistentState<StatsIndexState> state) : EngineGrain, IStatsIndexGrain
 {
     public async Task Add(LocalDate day)
     {

@@ -1,7 +1,6 @@
-using Dispatch.Runtime.Hosting;
-using Dispatch.Runtime.Storage;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Errors;
+using Dispatch.Silo.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Api;
@@ -16,8 +15,8 @@ public static class HealthApi
             .WithName("Health")
             .WithSummary("200 when the silo is ready to take calls, 503 otherwise");
 
-    public static Results<Ok<HealthResponse>, ProblemHttpResult> Health(SiloService silo, IStoreLifecycle store) =>
+    public static Results<Ok<HealthResponse>, ProblemHttpResult> Health(SiloReadiness silo, SiloSettings settings) =>
         silo.IsReady
-            ? TypedResults.Ok(new HealthResponse("ready", store.Description))
-            : Problems.Result(Problems.Unavailable("The silo is starting or stopping."));
+            ? TypedResults.Ok(new HealthResponse("ready", settings.Store.Description) { Membership = silo.Status })
+            : Problems.Result(Problems.Unavailable($"The silo is starting or stopping (membership: {silo.Status})."));
 }

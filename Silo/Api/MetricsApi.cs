@@ -3,10 +3,13 @@ using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Engine;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Model;
-using Dispatch.Runtime;
-using Dispatch.Runtime.Core;
+using Orleans;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Metrics;
+using Dispatch.Silo.Storage;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
@@ -20,13 +23,15 @@ public static class MetricsApi
             .WithSummary("The engine's metrics now: open cases and summonses, overdue, totals since start, latencies, memory")
             .RequireAuthorization(Policies.DutyLeader);
 
-    public static async Task<Ok<MetricsSnapshot>> Get(CityModel city, IGrainFactory grains, GrainRuntime runtime,
-        MetricsCollector metrics, IClock clock)
+    public static async Task<Ok<MetricsSnapshot>> Get(CityModel city, IGrainFactory grains, DueReminders reminders,
+        IOptions<ClusterOptions> cluster, MetricsCollector metrics, IClock clock)
     {
         var now = clock.GetCurrentInstant();
         var lists = await Task.WhenAll(city.Centers.Where(c => c.Level != CenterLevel.Village)
             .Select(c => grains.GetGrain<ICenterGrain>(c.Id).List()));
         var open = lists.SelectMany(l => l).Where(c => c.IsOpen).ToList();
+        var activations = await grains.GetGrain<IManagementGrain>(0).GetTotalActivationCount();
+        var reminderCount = await reminders.CountAsync(cluster.Value.ServiceId);
         var heap = GC.GetTotalMemory(forceFullCollection: false);
         using var process = Process.GetCurrentProcess();
         return TypedResults.Ok(new MetricsSnapshot(
@@ -40,11 +45,11 @@ public static class MetricsApi
             metrics.Total("dispatch.summonses.acknowledged"),
             metrics.Total("dispatch.escalations"),
             metrics.Total("dispatch.leader.takes"),
-            runtime.ActivationCount,
-            runtime.Reminders.Count,
-            metrics.Total("dispatch.runtime.events.dropped"),
-            metrics.Summary("dispatch.runtime.turn.duration"),
-            metrics.Summary("dispatch.runtime.reminder.lateness"),
+            activations,
+            reminderCount,
+            metrics.Total("dispatch.live.events.dropped"),
+            metrics.Summary("dispatch.grain.call.duration"),
+            metrics.Summary("dispatch.reminder.lateness"),
             metrics.Summary("dispatch.escalation.lateness"),
             heap,
             process.WorkingSet64,

@@ -1,6 +1,6 @@
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime;
+using Orleans;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Errors;

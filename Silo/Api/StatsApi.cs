@@ -5,7 +5,7 @@ using Dispatch.Grains.Domain.Stats;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Reports;
 using Dispatch.Grains.Interfaces.Stats;
-using Dispatch.Runtime;
+using Orleans;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Errors;
 using NodaTime;

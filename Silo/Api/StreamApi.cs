@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Dispatch.Runtime.Events;
+using Dispatch.Grains.Engine.Events;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Errors;
 using Dispatch.Silo.Live;

@@ -3,7 +3,7 @@ using Dispatch.Grains.Domain.Identifiers;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
-using Dispatch.Runtime;
+using Orleans;
 using Dispatch.Silo.Api;
 using Dispatch.Silo.Api.Binding;
 using Dispatch.Silo.Api.Contracts;

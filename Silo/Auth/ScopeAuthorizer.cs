@@ -2,7 +2,7 @@ using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Domain.Identifiers;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime;
+using Orleans;
 
 namespace Dispatch.Silo.Auth;
 

@@ -8,8 +8,7 @@ using Dispatch.Grains.Interfaces.Model;
 using Dispatch.Grains.Interfaces.Reports;
 using Dispatch.Grains.Interfaces.Stats;
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime;
-using Dispatch.Runtime.Storage;
+using Orleans;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Application;
 using Dispatch.Silo.Auth;
@@ -121,7 +120,7 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
         {
             return await read(actor);
         }
-        catch (Exception error) when (error is GrainCallTimeoutException or StorageUnavailableException or OperationUnavailableException)
+        catch (Exception error) when (Errors.TransientFailures.Is(error))
         {
             logger.LogWarning("A dashboard read of {Actor} failed for now: {Message}", actor, error.Message);
             return new DashboardResult<T>(Outcome.Conflict, default, "The engine is unavailable for the moment; try again.");
@@ -137,7 +136,7 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
             var result = await operation(actor);
             return new DashboardResult<T>(result.Outcome, result.Value, result.Succeeded ? null : Describe(result));
         }
-        catch (Exception error) when (error is GrainCallTimeoutException or StorageUnavailableException or OperationUnavailableException)
+        catch (Exception error) when (Errors.TransientFailures.Is(error))
         {
             logger.LogWarning("A dashboard operation of {Actor} failed for now: {Message}", actor, error.Message);
             return new DashboardResult<T>(Outcome.Conflict, default, "The engine is unavailable for the moment; try again.");

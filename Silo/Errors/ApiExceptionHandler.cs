@@ -1,5 +1,3 @@
-using Dispatch.Runtime;
-using Dispatch.Runtime.Storage;
 using Dispatch.Silo.Application;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +6,7 @@ namespace Dispatch.Silo.Errors;
 
 /// <summary>
 /// Turns exceptions that escape an endpoint into problem+json: a rejected request (Kestrel's bad request, body too
-/// large) keeps its status; a grain call timeout or an unreachable store is 503; anything else is 500 with a trace
+/// large) keeps its status; a grain call that timed out or failed to reach its silo, or an unreachable store, is 503; anything else is 500 with a trace
 /// id and no stack trace. The process never goes down for one request.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -27,17 +25,13 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             case BadHttpRequestException bad:
                 problem = Problems.Create(bad.StatusCode, "The request could not be read.", bad.Message);
                 break;
-            case GrainCallTimeoutException timeout:
-                logger.LogWarning("Grain call timed out: {Message}", timeout.Message);
-                problem = Problems.Unavailable("The engine did not answer in time; try again.");
-                break;
             case OperationUnavailableException unavailable:
                 logger.LogWarning("Operation unavailable: {Message}", unavailable.Message);
                 problem = Problems.Unavailable(unavailable.Message);
                 break;
-            case StorageUnavailableException storage:
-                logger.LogError("Store unavailable: {Message}", storage.Message);
-                problem = Problems.Unavailable("The store is unavailable; try again later.");
+            case var transient when TransientFailures.Is(transient):
+                logger.LogWarning("The engine or its store did not answer: {Type}: {Message}", transient.GetType().Name, transient.Message);
+                problem = Problems.Unavailable("The engine or its store is unavailable for the moment; try again.");
                 break;
             default:
                 logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);

@@ -1,4 +1,5 @@
-using Dispatch.Runtime;
+using Dispatch.Grains.Interfaces.Serialization;
+using Orleans;
 using Dispatch.Silo.Live;
 
 namespace Dispatch.Silo.Extensions;

@@ -1,7 +1,6 @@
 using Dispatch.Grains.Engine;
-using Dispatch.Runtime;
-using Dispatch.Runtime.Hosting;
-using Dispatch.Runtime.Storage.AdoNet;
+using Dispatch.Grains.Interfaces.Serialization;
+using Orleans;
 using Dispatch.Silo.Api.Binding;
 using Dispatch.Silo.Application;
 using Dispatch.Silo.Auth;
@@ -11,8 +10,12 @@ using Dispatch.Silo.Hosting;
 using Dispatch.Silo.OpenApi;
 using Dispatch.Silo.Options;
 using Microsoft.AspNetCore.Authentication;
+using Dispatch.Silo.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Serialization;
 
 namespace Dispatch.Silo.Extensions;
 
@@ -42,19 +45,25 @@ public static class DispatchSiloExtensions
             .Validate(o => o.PushInterval > TimeSpan.Zero, "Live:PushInterval must be positive.")
             .Validate(o => o.SendTimeout > TimeSpan.Zero, "Live:SendTimeout must be positive.")
             .ValidateOnStart();
-        services.AddOptions<SiloOptions>().BindConfiguration("Silo")
-            .Validate(o => o.CallTimeout > TimeSpan.Zero, "Silo:CallTimeout must be positive.")
-            .Validate(o => o.IdleDeactivationAge > TimeSpan.Zero, "Silo:IdleDeactivationAge must be positive.")
-            .Validate(o => o.CollectionInterval >= TimeSpan.Zero, "Silo:CollectionInterval must not be negative.")
-            .Validate(o => o.ReminderPollInterval > TimeSpan.Zero, "Silo:ReminderPollInterval must be positive.")
+        services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section)
+            .Validate(o => o.SweepInterval >= TimeSpan.Zero, "Deadlines:SweepInterval must not be negative.")
+            .Validate(o => o.SweepBatch > 0, "Deadlines:SweepBatch must be positive.")
+            .Validate(o => o.SweepParallelism > 0, "Deadlines:SweepParallelism must be positive.")
             .ValidateOnStart();
 
-        // The engine: its grains, the city and deadline policy they run on, the store and the runtime.
+        // The engine: its grains (found by Orleans in the Grains assembly), the city and deadline policy they run on.
         services.AddDispatchEngine(settings.City, settings.Calendar, settings.Engine);
-        services.AddAdoNetStore(settings.Store);
+        // The schema goes in first (a hosted service registered before Orleans'), so an unreachable store fails the start
+        // with one clear line before Orleans begins.
+        services.AddHostedService(sp => new SchemaStarter(settings.Store, sp.GetRequiredService<ILogger<SchemaStarter>>()));
+        builder.UseOrleans(silo => silo.AddDispatchOrleans(settings));
+        services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => DispatchJson.Configure(o.JsonSerializerOptions));
+        services.AddSingleton(new DueReminders(settings.Store));
+        services.AddSingleton<SiloReadiness>();
+        services.AddSingleton<DeadlineSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
         services.AddSingleton<Metrics.MetricsCollector>();
         services.AddHostedService(sp => sp.GetRequiredService<Metrics.MetricsCollector>());
-        services.AddDispatchRuntime(typeof(EngineContext).Assembly);
         services.AddHostedService<ReportScheduleStarter>();
 
         // The HTTP side.
@@ -97,6 +106,33 @@ public static class DispatchSiloExtensions
             return AuthSchemes.Bearer;
         var options = context.RequestServices.GetRequiredService<IOptions<AuthenticationOptions>>().Value;
         return options.SchemeMap.ContainsKey(InteractiveScheme) ? InteractiveScheme : AuthSchemes.Bearer;
+    }
+
+    /// <summary>
+    /// The Orleans silo: cluster identity and ports, membership (a single silo on localhost clustering for now), grain
+    /// state and reminders through Orleans' ADO.NET providers on the configured store with our own schema (applied at
+    /// start), state as System.Text.Json with the product's NodaTime conventions, and grain-call trace propagation.
+    /// </summary>
+    public static ISiloBuilder AddDispatchOrleans(this ISiloBuilder silo, SiloSettings settings)
+    {
+        var cluster = settings.Cluster;
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ServiceId = cluster.ServiceId;
+            o.ClusterId = cluster.ClusterId;
+        });
+        silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        silo.AddDispatchStorage(settings.Store, applySchema: false);
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddActivityPropagation();
+        silo.AddIncomingGrainCallFilter<Dispatch.Grains.Engine.GrainCallTiming>();
+        silo.Configure<GrainCollectionOptions>(o =>
+        {
+            o.CollectionAge = settings.Engine.IdleDeactivation;
+            // Orleans looks for idle activations every quantum; it must be shorter than the age.
+            o.CollectionQuantum = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, settings.Engine.IdleDeactivation.Ticks / 2));
+        });
+        return silo;
     }
 
     /// <summary>The scheme name the dashboard's cookie sign-in registers under, if it is added.</summary>

@@ -1,5 +1,4 @@
 using Dispatch.Grains.Engine;
-using Dispatch.Runtime;
 using Dispatch.Silo.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -14,6 +13,9 @@ public static class TelemetryExtensions
     /// <summary>The setting (usually an environment variable) that switches export on.</summary>
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>The meter Orleans reports its runtime figures on (activations, messages, storage, reminders).</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
     private static readonly string[] AspNetCoreMeters =
     [
         "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Routing",
@@ -22,7 +24,7 @@ public static class TelemetryExtensions
     ];
 
     /// <summary>
-    /// Wires OpenTelemetry tracing and metrics for "Dispatch.Runtime", "Dispatch.Engine" and ASP.NET Core, exported
+    /// Wires OpenTelemetry tracing and metrics for Orleans (grain calls, storage, lifecycle; its "Microsoft.Orleans" meter), "Dispatch.Engine" and ASP.NET Core, exported
     /// over OTLP when <see cref="OtlpEndpointSetting"/> is set (protocol and headers from the standard OTEL_* variables).
     /// Without an endpoint nothing is collected: there would be nowhere to send it.
     /// </summary>
@@ -39,12 +41,12 @@ public static class TelemetryExtensions
         builder.Services.AddSingleton(_ => new TelemetryProviders(
             Sdk.CreateTracerProviderBuilder()
                 .SetResourceBuilder(resource)
-                .AddSource(RuntimeTelemetry.Name, EngineTelemetry.Name, "Microsoft.AspNetCore")
+                .AddSource(EngineTelemetry.Name, "Microsoft.AspNetCore", "Microsoft.Orleans.*")
                 .AddOtlpExporter(Exporter)
                 .Build(),
             Sdk.CreateMeterProviderBuilder()
                 .SetResourceBuilder(resource)
-                .AddMeter(RuntimeTelemetry.Name, EngineTelemetry.Name)
+                .AddMeter(EngineTelemetry.Name, OrleansMeter)
                 .AddMeter(AspNetCoreMeters)
                 .AddOtlpExporter(Exporter)
                 .Build()));

@@ -1,6 +1,6 @@
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Reports;
-using Dispatch.Runtime;
+using Orleans;
 
 namespace Dispatch.Silo.Hosting;
 

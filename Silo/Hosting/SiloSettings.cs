@@ -2,9 +2,9 @@ using Dispatch.Grains.Domain;
 using Dispatch.Grains.Domain.Calendar;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Engine;
-using Dispatch.Runtime.Storage.AdoNet;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Options;
+using Dispatch.Silo.Storage;
 
 namespace Dispatch.Silo.Hosting;
 
@@ -17,6 +17,7 @@ public sealed class SiloSettings
 {
     public required StorageOptions Storage { get; init; }
     public required StoreOptions Store { get; init; }
+    public required ClusterSettings Cluster { get; init; }
     public required string CityFile { get; init; }
     public required CityModel City { get; init; }
     public required WorkingCalendar Calendar { get; init; }
@@ -37,6 +38,13 @@ public sealed class SiloSettings
         var calendarOptions = Bind<CalendarOptions>(configuration, CalendarOptions.Section);
         var auth = Bind<AuthOptions>(configuration, AuthOptions.Section);
         var engine = Bind<EngineOptions>(configuration, EngineSection);
+        var cluster = Bind<ClusterSettings>(configuration, ClusterSettings.Section);
+        if (string.IsNullOrWhiteSpace(cluster.ServiceId) || string.IsNullOrWhiteSpace(cluster.ClusterId))
+            throw new SiloStartupException("Cluster:ServiceId and Cluster:ClusterId must not be empty.");
+        if (cluster.SiloPort is < 1 or > 65535 || cluster.GatewayPort is < 1 or > 65535 || cluster.SiloPort == cluster.GatewayPort)
+            throw new SiloStartupException($"Cluster:SiloPort ({cluster.SiloPort}) and Cluster:GatewayPort ({cluster.GatewayPort}) must be two different ports from 1 to 65535.");
+        if (engine.IdleDeactivation < TimeSpan.FromSeconds(2))
+            throw new SiloStartupException("Engine:IdleDeactivation must be at least two seconds.");
         if (auth.DevTokenLifetime <= TimeSpan.Zero)
             throw new SiloStartupException("Auth:DevTokenLifetime must be positive.");
 
@@ -59,6 +67,7 @@ public sealed class SiloSettings
         {
             Storage = storage,
             Store = store,
+            Cluster = cluster,
             CityFile = cityFile,
             City = city,
             Calendar = calendar,

@@ -1,5 +1,5 @@
 using Dispatch.Grains.Domain;
-using Dispatch.Runtime.Storage;
+using Dispatch.Silo.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Dispatch.Silo.Hosting;

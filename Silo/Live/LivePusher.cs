@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Dispatch.Dashboard.Live;
-using Dispatch.Runtime.Events;
+using Dispatch.Grains.Engine.Events;
 using Dispatch.Silo.Options;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
-using Dispatch.Runtime.Events;
+using Dispatch.Grains.Engine.Events;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;

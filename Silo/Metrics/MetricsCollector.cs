@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Dispatch.Grains.Engine;
-using Dispatch.Runtime;
 
 namespace Dispatch.Silo.Metrics;
 
 /// <summary>
-/// Listens to the runtime's and engine's instruments in process (whether or not OpenTelemetry exports them) and
+/// Listens to the engine's instruments in process (whether or not OpenTelemetry exports them) and
 /// keeps totals of counters and the last <see cref="Kept"/> measurements of each histogram, for the JSON snapshot.
 /// </summary>
 public sealed class MetricsCollector : IHostedService, IDisposable
@@ -22,7 +21,7 @@ public sealed class MetricsCollector : IHostedService, IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name is RuntimeTelemetry.Name or EngineTelemetry.Name) listener.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == EngineTelemetry.Name) listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => _totals.AddOrUpdate(instrument.Name, value, (_, t) => t + value));
         _listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => _histograms.GetOrAdd(instrument.Name, _ => new Reservoir()).Add(value));

@@ -1,4 +1,4 @@
-using Dispatch.Runtime.Storage.AdoNet;
+using Dispatch.Silo.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Dispatch.Silo.Options;
@@ -29,7 +29,7 @@ public sealed class StorageOptions
     /// <summary>True when the store is the embedded default: SQLite with no connection string configured.</summary>
     public bool IsEmbeddedDefault => IsSqlite && string.IsNullOrWhiteSpace(ConnectionString);
 
-    /// <summary>The runtime's store options, with a relative SQLite path made absolute under <paramref name="contentRoot"/>.</summary>
+    /// <summary>The store options, with a relative SQLite path made absolute under <paramref name="contentRoot"/>.</summary>
     public StoreOptions ToStoreOptions(string contentRoot)
     {
         var probe = Probe();

@@ -1,5 +1,5 @@
 using NodaTime;
-using Dispatch.Runtime.Serialization;
+using Dispatch.Grains.Interfaces.Serialization;
 
 namespace Dispatch.Grains.Domain.Deadlines;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dispatch.Grains.Interfaces.Stats;
-using Dispatch.Runtime.Serialization;
+using Dispatch.Grains.Interfaces.Serialization;
 using NodaTime;
 using NodaTime.Text;
 

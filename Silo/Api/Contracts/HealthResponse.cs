@@ -1,4 +1,8 @@
 namespace Dispatch.Silo.Api.Contracts;
 
 /// <summary>GET /health when ready.</summary>
-public sealed record HealthResponse(string Status, string Store);
+public sealed record HealthResponse(string Status, string Store)
+{
+    /// <summary>This silo's membership status in its Orleans cluster ("Active" when ready).</summary>
+    public string? Membership { get; init; }
+}

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dispatch.Runtime;
-using Dispatch.Runtime.Serialization;
+using Orleans;
+using Dispatch.Grains.Interfaces.Serialization;
 using NodaTime;
 
 namespace Dispatch.LoadTests.Api;

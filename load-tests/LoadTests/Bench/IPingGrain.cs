@@ -1,7 +1,10 @@
+using Orleans;
+
 namespace Dispatch.LoadTests.Bench;
 
 /// <summary>The benchmark's grain: answers at once, no state.</summary>
-public interface IPingGrain : Dispatch.Runtime.IGrainWithStringKey
+[Alias("dispatch.bench.IPingGrain")]
+public interface IPingGrain : IGrainWithStringKey
 {
     Task<int> Ping(int value);
 }

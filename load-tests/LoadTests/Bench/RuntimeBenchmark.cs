@@ -1,35 +1,35 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dispatch.LoadTests.Reporting;
-using Dispatch.Runtime;
-using Dispatch.Runtime.Storage.AdoNet;
-using Dispatch.Runtime.Testing;
+using Dispatch.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Hosting;
 
 namespace Dispatch.LoadTests.Bench;
 
 /// <summary>
-/// In-memory grain calls against raw ping-pong over System.Threading.Channels, measured in the same run:
-/// one caller to one grain, and N callers each to their own grain.
+/// Orleans grain calls against raw ping-pong over System.Threading.Channels, measured in the same run: one caller to
+/// one grain, and N callers each to their own grain. The grains run on a real Orleans silo in this process (localhost
+/// clustering on free ports, no storage: the ping grain is stateless), called from inside it as the API does.
 /// </summary>
 public static class RuntimeBenchmark
 {
     public static async Task<IReadOnlyList<(BenchResult Grain, BenchResult Channel)>> RunAsync(
         TimeSpan duration, TimeSpan warmup, int concurrency, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var dir = Directory.CreateTempSubdirectory("dispatch-bench-");
+        using var silo = await StartSiloAsync(cancellationToken);
         try
         {
-            await using var silo = await TestSilo.StartAsync(new TestSiloOptions
-            {
-                ConfigureServices = s => s.AddAdoNetStore(StoreOptions.Sqlite(Path.Combine(dir.FullName, "bench.db"))),
-                GrainAssemblies = [typeof(PingGrain).Assembly],
-            });
+            var grains = silo.Services.GetRequiredService<IGrainFactory>();
             var results = new List<(BenchResult, BenchResult)>();
             foreach (var callers in new[] { 1, concurrency })
             {
                 progress.Report($"grains: {callers} caller(s) → {callers} grain(s)");
                 var grain = await MeasureAsync($"grain calls, {callers}→{callers}", callers, duration, warmup,
-                    i => { var g = silo.GrainFactory.GetGrain<IPingGrain>($"ping-{i}"); return v => g.Ping(v); }, cancellationToken);
+                    i => { var g = grains.GetGrain<IPingGrain>($"ping-{i}"); return v => g.Ping(v); }, cancellationToken);
                 progress.Report($"channels: {callers} caller(s) ⇄ {callers} consumer(s)");
                 var channel = await MeasureChannelsAsync(callers, duration, warmup, cancellationToken);
                 results.Add((grain, channel));
@@ -38,28 +38,35 @@ public static class RuntimeBenchmark
         }
         finally
         {
-            try { dir.Delete(recursive: true); } catch (IOException) { }
+            await silo.StopAsync(CancellationToken.None);
         }
     }
 
     /// <summary>Grain calls only, <paramref name="callers"/> callers each to their own grain: the surge's baseline.</summary>
     public static async Task<BenchResult> MeasureGrainCallsAsync(TimeSpan duration, TimeSpan warmup, int callers, CancellationToken cancellationToken)
     {
-        var dir = Directory.CreateTempSubdirectory("dispatch-bench-");
+        using var silo = await StartSiloAsync(cancellationToken);
         try
         {
-            await using var silo = await TestSilo.StartAsync(new TestSiloOptions
-            {
-                ConfigureServices = s => s.AddAdoNetStore(StoreOptions.Sqlite(Path.Combine(dir.FullName, "bench.db"))),
-                GrainAssemblies = [typeof(PingGrain).Assembly],
-            });
+            var grains = silo.Services.GetRequiredService<IGrainFactory>();
             return await MeasureAsync($"grain calls, {callers}→{callers}", callers, duration, warmup,
-                i => { var g = silo.GrainFactory.GetGrain<IPingGrain>($"ping-{i}"); return v => g.Ping(v); }, cancellationToken);
+                i => { var g = grains.GetGrain<IPingGrain>($"ping-{i}"); return v => g.Ping(v); }, cancellationToken);
         }
         finally
         {
-            try { dir.Delete(recursive: true); } catch (IOException) { }
+            await silo.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>A single Orleans silo in this process on free loopback ports, hosting <see cref="PingGrain"/>.</summary>
+    private static async Task<IHost> StartSiloAsync(CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddFilter(level => level >= LogLevel.Warning).AddConsole();
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePorts.Next(), FreePorts.Next()));
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return host;
     }
 
     private static async Task<BenchResult> MeasureChannelsAsync(int pairs, TimeSpan duration, TimeSpan warmup, CancellationToken ct)

@@ -1,7 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Dispatch.Runtime;
+using Dispatch.Grains.Interfaces.Serialization;
+using Orleans;
 
 namespace Dispatch.LoadTests.Reporting;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dispatch.Grains.Interfaces.Model;
 using Dispatch.LoadTests.Distributions;
-using Dispatch.Runtime.Serialization;
+using Dispatch.Grains.Interfaces.Serialization;
 
 namespace Dispatch.LoadTests.Scenario;
 

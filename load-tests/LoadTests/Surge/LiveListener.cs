@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Dispatch.LoadTests.Api;
 using Dispatch.LoadTests.Observations;
-using Dispatch.Runtime;
+using Dispatch.Grains.Interfaces.Serialization;
+using Orleans;
 
 namespace Dispatch.LoadTests.Surge;
 

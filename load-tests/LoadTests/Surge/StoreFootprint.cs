@@ -6,12 +6,12 @@ using Npgsql;
 namespace Dispatch.LoadTests.Surge;
 
 /// <summary>
-/// Reads the grain_state table of the silo's store after the run: per grain type, rows and payload sizes. It shows
+/// Reads Orleans' grain state table (OrleansStorage) of the silo's store after the run: per grain type, rows and payload sizes. It shows
 /// what an idle case costs durably, and which grains rewrite large states (each write stores the whole payload).
 /// </summary>
 public static class StoreFootprint
 {
-    private const string Sql = "SELECT grain_type, COUNT(*), AVG(LENGTH(payload)), MAX(LENGTH(payload)) FROM grain_state GROUP BY grain_type ORDER BY grain_type";
+    private const string Sql = "SELECT GrainTypeString, COUNT(*), AVG(LENGTH(PayloadBinary)), MAX(LENGTH(PayloadBinary)) FROM OrleansStorage GROUP BY GrainTypeString ORDER BY GrainTypeString";
 
     public static async Task<IReadOnlyList<StoredGrainType>> ReadAsync(string? postgres, string? sqliteFile, CancellationToken cancellationToken)
     {

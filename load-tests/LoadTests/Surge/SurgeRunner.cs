@@ -10,7 +10,7 @@ using Dispatch.LoadTests.Observations;
 using Dispatch.LoadTests.Reporting;
 using Dispatch.LoadTests.Scenario;
 using Dispatch.LoadTests.SiloHost;
-using Dispatch.Runtime.Testing;
+using Dispatch.Testing;
 
 namespace Dispatch.LoadTests.Surge;
 
@@ -83,12 +83,13 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
                 }
                 if (o.IdleAge is { } age)
                 {
-                    env["Silo__IdleDeactivationAge"] = age.ToString("c", CultureInfo.InvariantCulture);
-                    env["Silo__CollectionInterval"] = CollectionInterval(age).ToString("c", CultureInfo.InvariantCulture);
+                    env["Engine__IdleDeactivation"] = age.ToString("c", CultureInfo.InvariantCulture);
                 }
                 foreach (var (k, v) in o.SiloEnvironment) env[k] = v;
                 var port = SiloProcess.FreeLoopbackPort();
                 env["Urls"] = $"http://127.0.0.1:{port}";
+                env["Cluster__SiloPort"] = SiloProcess.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
+                env["Cluster__GatewayPort"] = SiloProcess.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
                 env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
                 observer.Phase($"Starting the silo ({dll}) on 127.0.0.1:{port} with {store} ...");
                 silo = await SiloProcess.StartAsync(new SiloLaunch(dll, port, env, Path.Combine(o.ReportDirectory, "silo.log")), ct);

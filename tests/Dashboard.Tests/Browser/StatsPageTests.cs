@@ -5,7 +5,7 @@ using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
 using Dispatch.Grains.Interfaces.Reports;
-using Dispatch.Runtime;
+using Orleans;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NodaTime;

@@ -2,9 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime;
-using Dispatch.Runtime.Core;
-using Dispatch.Runtime.Testing;
+using Dispatch.Grains.Interfaces.Serialization;
+using Orleans;
+using Dispatch.Testing;
+using Dispatch.Testing.Hosting;
 using Dispatch.Silo;
 using Dispatch.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -15,65 +16,38 @@ using NodaTime;
 namespace Dispatch.Dashboard.Tests.Infrastructure;
 
 /// <summary>
-/// The real silo (API, live hub, dashboard) on Kestrel on a loopback port: the small test city on a fresh SQLite file,
-/// a manual clock, dev tokens on (so the sign-in page offers demo identities), the reminder loop off (tests move the
-/// clock and fire due reminders themselves).
+/// The real silo (API, live hub, dashboard; see <see cref="TestSiloApp"/>) on Kestrel on a loopback port: the small test
+/// city on a fresh SQLite file, a fake clock, dev tokens on (so the sign-in page offers demo identities); deadlines fire
+/// when a test moves the clock.
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
     /// <summary>Monday 2026-11-23 09:00 in Asia/Shanghai: a working morning.</summary>
-    public static readonly Instant MondayMorning = Instant.FromUtc(2026, 11, 23, 1, 0);
+    public static readonly Instant MondayMorning = TestSiloApp.MondayMorning;
 
-    public static string CityFile { get; } = Path.Combine(AppContext.BaseDirectory, "Data", "city-test.json");
+    public static string CityFile => TestSiloApp.CityFile;
 
     public static JsonSerializerOptions Json { get; } = DispatchJson.CreateOptions();
 
-    private DashboardHost(WebApplication app, ManualClock clock, Uri address)
+    private DashboardHost(TestSiloApp silo)
     {
-        App = app;
-        Clock = clock;
-        Address = address;
-        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        Silo = silo;
+        Http = new HttpClient { BaseAddress = silo.Address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    public WebApplication App { get; }
-    public ManualClock Clock { get; }
-    public Uri Address { get; }
+    public TestSiloApp Silo { get; }
+    public WebApplication App => Silo.App;
+    public IClock Clock => Silo.Clock;
+    public Uri Address => Silo.Address;
     public HttpClient Http { get; }
+    public IGrainFactory Grains => Silo.Grains;
 
-    public GrainRuntime Runtime => App.Services.GetRequiredService<GrainRuntime>();
-
-    public static async Task<DashboardHost> StartAsync()
-    {
-        var clock = new ManualClock(MondayMorning);
-        string[] args =
-        [
-            "--urls=http://127.0.0.1:0",
-            $"--City:File={CityFile}",
-            "--Storage:Provider=sqlite",
-            $"--Storage:ConnectionString={TestDatabases.NewSqliteFile()}",
-            "--Auth:DevTokens=true",
-            "--Silo:RunReminderLoop=false",
-            "--Silo:CollectionInterval=00:00:00",
-            "--Logging:LogLevel:Default=Warning",
-        ];
-        var app = DispatchSiloApp.Build(args, builder =>
-        {
-            builder.Services.AddSingleton<IClock>(clock);
-            builder.Logging.ClearProviders();
-        });
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-        var address = StartupBanner.Addresses(app).First(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
-        return new DashboardHost(app, clock, new Uri(address));
-    }
+    public static async Task<DashboardHost> StartAsync() => new(await TestSiloApp.StartAsync(
+    [
+        "--Storage:Provider=sqlite",
+        $"--Storage:ConnectionString={TestDatabases.NewSqliteFile()}",
+        "--Auth:DevTokens=true",
+    ]));
 
     /// <summary>A client with a dev token for the principal.</summary>
     public async Task<HttpClient> ClientAsync(string role, string? scope = null)
@@ -100,17 +74,12 @@ public sealed class DashboardHost : IAsyncDisposable
         return JsonSerializer.Deserialize<CaseView>(text, Json)!;
     }
 
-    /// <summary>Moves the clock and delivers every reminder now due.</summary>
-    public async Task AdvanceAsync(Duration by)
-    {
-        Clock.Advance(by);
-        await Runtime.Reminders.FireDueAsync();
-    }
+    /// <summary>Moves the clock and waits until every deadline now due has been acted on.</summary>
+    public Task AdvanceAsync(Duration by) => Silo.AdvanceAsync(by);
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
+        await Silo.DisposeAsync();
     }
 }

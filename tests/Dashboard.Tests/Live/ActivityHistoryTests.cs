@@ -1,7 +1,8 @@
 using Dispatch.Dashboard.Live;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Interfaces.Model;
-using Dispatch.Runtime.Testing;
+using Dispatch.Testing;
+using NodaTime.Testing;
 using NodaTime;
 
 namespace Dispatch.Dashboard.Tests.Live;
@@ -14,7 +15,7 @@ public sealed class ActivityHistoryTests
     [Fact]
     public void Record_WhistleAckAndEscalation_CountsPerCenterAndDepartment()
     {
-        var clock = new ManualClock(At + Duration.FromMinutes(10));
+        var clock = new FakeClock(At + Duration.FromMinutes(10));
         var history = new ActivityHistory(City, clock);
 
         history.Record(LiveBatchBuilderTests.Summons("C-20261123-1.S1", 1, department: "tc-a-t1-pol"));
@@ -38,7 +39,7 @@ public sealed class ActivityHistoryTests
     [Fact]
     public void Series_Is24HourlyPoints_AndForgetsWhatIsOlder()
     {
-        var clock = new ManualClock(At);
+        var clock = new FakeClock(At);
         var history = new ActivityHistory(City, clock);
         history.Record(LiveBatchBuilderTests.Summons("C-20261123-1.S1", 1, department: "tc-a-t1-pol"));
 

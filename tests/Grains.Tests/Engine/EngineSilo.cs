@@ -1,15 +1,31 @@
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Engine;
-using Dispatch.Runtime;
-using Dispatch.Runtime.Events;
-using Dispatch.Runtime.Storage.AdoNet;
-using Dispatch.Runtime.Testing;
+using Dispatch.Grains.Engine.Events;
 using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Grains.Interfaces.Serialization;
+using Dispatch.Silo.Hosting;
+using Dispatch.Silo.Options;
+using Dispatch.Silo.Storage;
+using Dispatch.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.Reminders;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.TestingHost;
 
 namespace Dispatch.Grains.Tests.Engine;
 
-/// <summary>A test silo hosting the engine on the small test city, with a manual clock and an event recorder.</summary>
+/// <summary>
+/// The engine on a real in-process Orleans cluster of two silos (so every message crosses a silo boundary and is
+/// serialized) on a real store, with one fake clock for the domain, grain timers and reminders, and a recorder of the
+/// live events both silos publish. Deadlines are driven as in production: moving the clock and running the deadline
+/// sweep, which wakes every grain whose reminder fell due.
+/// </summary>
 public sealed class EngineSilo : IAsyncDisposable
 {
     /// <summary>Monday 2026-11-23 09:00 in Asia/Shanghai: a working morning.</summary>
@@ -19,66 +35,114 @@ public sealed class EngineSilo : IAsyncDisposable
 
     public static readonly Actor Admin = new(Actor.Admin, null, "admin");
 
-    private readonly StoreOptions _store;
+    private readonly List<EventSubscription> _events = [];
+    private readonly string _serviceId = "dispatch-test-" + Guid.NewGuid().ToString("N")[..8];
+    private DeadlineSweep _sweep = null!;
 
-    private EngineSilo(StoreOptions store, TestSilo silo, EventSubscription events)
+    private EngineSilo(StoreOptions store, FakeTimeProvider time)
     {
-        _store = store;
-        Silo = silo;
-        Events = events;
+        Store = store;
+        Time = time;
     }
 
-    public TestSilo Silo { get; private set; }
-    public EventSubscription Events { get; private set; }
-    public IGrainFactory Grains => Silo.GrainFactory;
-    public Instant Now => Silo.Clock.GetCurrentInstant();
+    public StoreOptions Store { get; }
+    public FakeTimeProvider Time { get; }
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public IGrainFactory Grains => Cluster.Client;
+    public Instant Now => Instant.FromDateTimeOffset(Time.GetUtcNow());
 
     public static Actor Commissioner(string township) => new(Actor.Commissioner, township, $"政法委员@{township}");
     public static Actor Department(string department) => new(Actor.Department, department, department);
     public static Actor DutyLeader(string county) => new(Actor.DutyLeader, county, $"值班领导@{county}");
 
-    public static async Task<EngineSilo> StartAsync(StoreOptions? store = null, ManualClock? clock = null)
+    public static async Task<EngineSilo> StartAsync(StoreOptions? store = null, FakeTimeProvider? time = null, short silos = 2)
     {
-        store ??= StoreOptions.Sqlite(TestDatabases.NewSqliteFile());
-        var silo = await TestSilo.StartAsync(Options(store, clock ?? new ManualClock(MondayMorning)));
-        return new EngineSilo(store, silo, silo.Runtime.Events.Subscribe());
+        var engine = new EngineSilo(store ?? StoreOptions.Sqlite(TestDatabases.NewSqliteFile()),
+            time ?? new FakeTimeProvider(MondayMorning.ToDateTimeOffset()));
+        await engine.DeployAsync(silos);
+        return engine;
     }
 
-    private static TestSiloOptions Options(StoreOptions store, ManualClock clock) => new()
+    private async Task DeployAsync(short silos)
     {
-        ConfigureServices = s => s.AddAdoNetStore(store).AddDispatchEngine(City),
-        GrainAssemblies = [typeof(EngineContext).Assembly],
-        Clock = clock,
-        ConfigureSilo = o => o.SerializeMessages = true,
-    };
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.Options.ConfigureFileLogging = false;
+        // State and reminders are keyed by the service id: a restarted cluster must keep it to find them.
+        builder.Options.ServiceId = _serviceId;
+        var store = Store;
+        var time = Time;
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            // The fake clock is the domain's time and what grain timers and reminders are set by, but they never fire
+            // on their own: the test runs the sweep (see AdvanceAsync). Orleans' own maintenance stays on real time.
+            host.Services.AddSingleton<TimeProvider>(time);
+            host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            var silent = new ClockOnlyTimeProvider(time);
+            host.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, silent);
+            host.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, silent);
+            host.Services.AddDispatchEngine(City);
+            host.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => DispatchJson.Configure(o.JsonSerializerOptions));
+        });
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddDispatchStorage(store);
+            silo.UseSystemTextJsonGrainStorageSerializer();
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        foreach (var silo in Cluster.Silos) _events.Add(silo.ServiceProvider.GetRequiredService<EventBus>().Subscribe());
+        var serviceId = Cluster.Options.ServiceId;
+        _sweep = new DeadlineSweep(new DueReminders(store), Grains, time, serviceId, new DeadlineOptions(), NullLogger.Instance);
+    }
 
-    /// <summary>Stops the silo and starts a new one on the same store and clock.</summary>
+    /// <summary>Stops every silo and starts a new cluster on the same store and clock.</summary>
     public async Task RestartAsync()
     {
-        Events.Dispose();
-        await Silo.StopAsync();
-        Silo = await TestSilo.StartAsync(Options(_store, Silo.Clock));
-        Events = Silo.Runtime.Events.Subscribe();
+        var silos = (short)Cluster.Silos.Count;
+        await StopAsync();
+        await DeployAsync(silos);
     }
 
-    public Task AdvanceAsync(Duration by) => Silo.AdvanceAsync(by);
+    /// <summary>Moves the clock and waits until every grain with a deadline now due has acted on it.</summary>
+    public Task AdvanceAsync(Duration by)
+    {
+        Time.Advance(by.ToTimeSpan());
+        return SweepAsync();
+    }
 
-    /// <summary>Every event of type <typeparamref name="T"/> published so far (drains the queue of other events too).</summary>
+    /// <summary>Sets the clock (forward only) and waits until every grain with a deadline now due has acted on it.</summary>
+    public Task SetAsync(Instant at)
+    {
+        Time.SetUtcNow(at.ToDateTimeOffset());
+        return SweepAsync();
+    }
+
+    /// <summary>Runs the deadline sweep once, as the silo does every few seconds.</summary>
+    public Task<int> SweepAsync() => _sweep.SweepAsync();
+
+    /// <summary>Every event of type <typeparamref name="T"/> published so far on any silo (drains the queues of other events too).</summary>
     public List<T> Drain<T>()
     {
         var found = new List<T>();
-        while (Events.Reader.TryRead(out var e))
+        foreach (var events in _events)
         {
-            if (e is T t) found.Add(t);
+            while (events.Reader.TryRead(out var e))
+            {
+                if (e is T t) found.Add(t);
+            }
         }
         return found;
     }
 
     public static string NewCaseId() => "C-T-" + Guid.NewGuid().ToString("N")[..12];
 
-    public async ValueTask DisposeAsync()
+    private async Task StopAsync()
     {
-        Events.Dispose();
-        await Silo.DisposeAsync();
+        foreach (var events in _events) events.Dispose();
+        _events.Clear();
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
     }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
 }

@@ -2,8 +2,8 @@ using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Events;
 using Dispatch.Grains.Interfaces.Model;
-using Dispatch.Runtime.Storage.AdoNet;
-using Dispatch.Runtime.Testing;
+using Dispatch.Silo.Storage;
+using Dispatch.Testing;
 using NodaTime;
 
 namespace Dispatch.Grains.Tests.Engine;
@@ -98,8 +98,7 @@ public abstract class EscalationTests : IAsyncLifetime
         var caseId = (await grain.Get())!.Id;
         await _engine.RestartAsync();
 
-        _engine.Silo.Clock.Advance(Duration.FromMinutes(20));
-        await _engine.Silo.Runtime.Reminders.FireDueAsync();
+        await _engine.AdvanceAsync(Duration.FromMinutes(20));
 
         var view = (await _engine.Grains.GetGrain<ICaseGrain>(caseId).Get())!;
         Assert.Equal(SummonsState.Escalated, view.Summonses[0].State);
@@ -115,8 +114,7 @@ public abstract class EscalationTests : IAsyncLifetime
         Assert.NotNull(view.DueAt);
         _engine.Drain<object>();
 
-        _engine.Silo.Clock.Set(view.DueAt!.Value);
-        await _engine.Silo.Runtime.Reminders.FireDueAsync();
+        await _engine.SetAsync(view.DueAt!.Value);
 
         var moved = (await grain.Get())!;
         Assert.Equal(("tc-a", CenterLevel.County), (moved.CenterId, moved.Level));

@@ -1,5 +1,6 @@
 using Dispatch.Grains.Engine;
-using Dispatch.Runtime;
+using Orleans.Core;
+using Orleans.Runtime;
 
 namespace Dispatch.Grains.Tests.Engine;
 
@@ -9,7 +10,7 @@ public sealed class GroupCommitTests
     private sealed class GatedState : IPersistentState<List<int>>
     {
         public List<int> State { get; set; } = [];
-        public string? ETag => null;
+        public string? Etag => null;
         public bool RecordExists => Stored.Count > 0;
         public List<List<int>> Stored { get; } = [];
         public Queue<TaskCompletionSource> Gates { get; } = new();

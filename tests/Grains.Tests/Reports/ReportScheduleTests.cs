@@ -106,8 +106,7 @@ public sealed class ReportScheduleTests : IAsyncLifetime
         await Schedule().Start();
         await _engine.RestartAsync();
 
-        _engine.Silo.Clock.Set(Shanghai.At(2026, 11, 26, 8, 0));
-        await _engine.Silo.Runtime.Reminders.FireDueAsync();
+        await _engine.SetAsync(Shanghai.At(2026, 11, 26, 8, 0));
 
         var list = await Schedule().List();
         Assert.Equal(["tc-a.daily.2026-11-25", "tc-a.daily.2026-11-24", "tc-a.daily.2026-11-23"], list.Select(r => r.Id));

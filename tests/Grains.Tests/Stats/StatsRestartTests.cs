@@ -3,8 +3,8 @@ using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
 using Dispatch.Grains.Interfaces.Stats;
 using Dispatch.Grains.Tests.Engine;
-using Dispatch.Runtime.Storage.AdoNet;
-using Dispatch.Runtime.Testing;
+using Dispatch.Silo.Storage;
+using Dispatch.Testing;
 using NodaTime;
 
 namespace Dispatch.Grains.Tests.Stats;

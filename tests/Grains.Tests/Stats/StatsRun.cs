@@ -190,7 +190,7 @@ public sealed class StatsRun : IAsyncLifetime
 
     /// <summary>Moves the clock without firing reminders (a reminder delivered late).</summary>
     private void Jump(int month, int day, int hour, int minute, int year = 2026)
-        => Engine.Silo.Clock.Set(Local(year, month, day, hour, minute));
+        => Engine.Time.SetUtcNow(Local(year, month, day, hour, minute).ToDateTimeOffset());
 
     private static Instant Local(int year, int month, int day, int hour, int minute)
         => new LocalDateTime(year, month, day, hour, minute).InZoneStrictly(ChinaTime.Zone).ToInstant();

@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime.Testing;
+using Dispatch.Testing;
+using NodaTime.Testing;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Tests.Infrastructure;
 using NodaTime;
@@ -62,7 +63,7 @@ public sealed class AuthorizationTests(SqliteSiloFixture fixture)
     {
         var valid = await _host.TokenAsync("admin");
         var otherKey = new TokenService(TokenSigningKey.FromBase64(TokenSigningKey.GenerateBase64(), "test", out _)!, _host.Clock);
-        var sameKey = new TokenService(TokenSigningKey.FromBase64(SiloHost.SigningKey, "test", out _)!, new ManualClock(SiloHost.MondayMorning - Duration.FromDays(10)));
+        var sameKey = new TokenService(TokenSigningKey.FromBase64(SiloHost.SigningKey, "test", out _)!, new FakeClock(SiloHost.MondayMorning - Duration.FromDays(10)));
         var parts = valid.Split('.');
         string[] tokens =
         [

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using Dispatch.Grains.Interfaces.Cases;
-using Dispatch.Runtime.Testing;
+using Dispatch.Testing;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
-using Dispatch.Runtime;
+using Orleans;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Tests.Infrastructure;
 using NodaTime;
@@ -11,7 +11,7 @@ namespace Dispatch.Silo.Tests.Auth;
 public sealed class ScopeAuthorizerTests
 {
     private static readonly CityModel City = CityLoader.Load(SiloHost.CityFile);
-    private static readonly ScopeAuthorizer Scopes = new(City, new NoGrains());
+    private static readonly ScopeAuthorizer Scopes = new(City, NoGrains.Create());
 
     private static readonly Actor Admin = new(Actor.Admin, null, "admin");
     private static readonly Actor Commissioner = new(Actor.Commissioner, "tc-a-t1", "c");
@@ -61,9 +61,12 @@ public sealed class ScopeAuthorizerTests
     public async Task CanWatchAsync_UnknownScope_IsUnknown() =>
         Assert.Equal(ScopeAccess.Unknown, await Scopes.CanWatchAsync(Admin, "nowhere"));
 
-    private sealed class NoGrains : IGrainFactory
+    /// <summary>A grain factory that fails on any use: these rules must decide without asking a grain.</summary>
+    public class NoGrains : System.Reflection.DispatchProxy
     {
-        public TGrainInterface GetGrain<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey =>
+        public static IGrainFactory Create() => Create<IGrainFactory, NoGrains>();
+
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args) =>
             throw new InvalidOperationException("No grains in this test.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Dispatch.Runtime.Testing;
+using Dispatch.Testing;
+using NodaTime.Testing;
 using Dispatch.Silo.Auth;
 using NodaTime;
 
@@ -8,7 +9,7 @@ namespace Dispatch.Silo.Tests.Auth;
 
 public sealed class TokenServiceTests
 {
-    private static readonly ManualClock Clock = new(Instant.FromUtc(2026, 11, 23, 1, 0));
+    private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 11, 23, 1, 0));
     private static readonly TokenSigningKey Key = TokenSigningKey.FromBase64(TokenSigningKey.GenerateBase64(), "test", out _)!;
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class TokenServiceTests
     [Fact]
     public void TryValidate_AfterExpiry_FailsSayingSo()
     {
-        var clock = new ManualClock(Clock.GetCurrentInstant());
+        var clock = new FakeClock(Clock.GetCurrentInstant());
         var tokens = new TokenService(Key, clock);
         var token = tokens.Issue("admin", null, "ops", Duration.FromMinutes(5));
 

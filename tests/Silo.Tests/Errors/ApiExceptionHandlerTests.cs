@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Dispatch.Runtime;
+using Orleans;
 using Dispatch.Silo.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +38,16 @@ public sealed class ApiExceptionHandlerTests
     [Fact]
     public async Task TryHandleAsync_GrainCallTimeout_Is503()
     {
-        var (status, problem, _) = await HandleAsync(new GrainCallTimeoutException(new GrainId("ICaseGrain", "C-20261123-000001"), "Get", TimeSpan.FromSeconds(30)));
+        var (status, problem, _) = await HandleAsync(new TimeoutException("Response did not arrive on time in 00:00:30 for message: ICaseGrain.Get"));
+
+        Assert.Equal(503, status);
+        Assert.Equal(ProblemTypes.Unavailable, problem.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task TryHandleAsync_SiloGoneDuringFailover_Is503()
+    {
+        var (status, problem, _) = await HandleAsync(new Orleans.Runtime.SiloUnavailableException("Silo S127.0.0.1:11111 is dead"));
 
         Assert.Equal(503, status);
         Assert.Equal(ProblemTypes.Unavailable, problem.GetProperty("type").GetString());

@@ -78,7 +78,8 @@ public sealed class CrashTests
         using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM reminders WHERE grain_type = 'case' AND grain_key = $key";
+        // Orleans' reminder table (our schema); the grain id is "<grain type>/<key>".
+        command.CommandText = "SELECT COUNT(*) FROM OrleansRemindersTable WHERE ReminderName = 'deadline' AND GrainId LIKE '%/' || $key";
         command.Parameters.AddWithValue("$key", caseId);
         return Convert.ToInt64(command.ExecuteScalar()) > 0;
     }

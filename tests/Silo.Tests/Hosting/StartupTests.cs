@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Dispatch.Runtime.Testing;
+using Dispatch.Testing;
 using Dispatch.Silo.Hosting;
 using Dispatch.Silo.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -81,7 +81,7 @@ public sealed class StartupTests
     [InlineData("--Storage:Provider=oracle", "Storage: Unknown storage provider 'oracle'")]
     [InlineData("--Auth:SigningKey=c2hvcnQ=", "Auth:SigningKey: the signing key has 5 bytes")]
     [InlineData("--Auth:DevTokens=perhaps", "Configuration section 'Auth'")]
-    [InlineData("--Silo:CallTimeout=-00:00:01", "Configuration: Silo:CallTimeout must be positive.")]
+    [InlineData("--Deadlines:SweepBatch=0", "Configuration: Deadlines:SweepBatch must be positive.")]
     [InlineData("--Live:HeartbeatInterval=00:00:00", "Configuration: Live:HeartbeatInterval must be positive.")]
     [InlineData("--OTEL_EXPORTER_OTLP_ENDPOINT=not a uri", "OTEL_EXPORTER_OTLP_ENDPOINT is not an absolute URI")]
     public async Task Build_BadSetting_FailsNamingIt(string setting, string expected)

@@ -2,9 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Grains.Interfaces;
-using Dispatch.Runtime;
-using Dispatch.Runtime.Core;
-using Dispatch.Runtime.Testing;
+using Dispatch.Grains.Interfaces.Serialization;
+using Orleans;
+using Dispatch.Testing;
+using Dispatch.Testing.Hosting;
 using Dispatch.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,37 +15,35 @@ using NodaTime;
 namespace Dispatch.Silo.Tests.Infrastructure;
 
 /// <summary>
-/// The real silo (DispatchSiloApp) on Kestrel on a loopback port, spoken to over TCP with HttpClient: the small test
-/// city, a manual clock, dev tokens on, the reminder loop off (tests fire reminders after moving the clock).
+/// The real silo (DispatchSiloApp) on Kestrel on a loopback port (see <see cref="TestSiloApp"/>), spoken to over TCP with
+/// HttpClient: the small test city, a fake clock, dev tokens on; deadlines fire when a test moves the clock.
 /// </summary>
 public sealed class SiloHost : IAsyncDisposable
 {
     /// <summary>Monday 2026-11-23 09:00 in Asia/Shanghai: a working morning.</summary>
-    public static readonly Instant MondayMorning = Instant.FromUtc(2026, 11, 23, 1, 0);
+    public static readonly Instant MondayMorning = TestSiloApp.MondayMorning;
 
     /// <summary>The signing key of every test host (base64 of 32 bytes), so tests can forge and check tokens.</summary>
     public const string SigningKey = "ZGlzcGF0Y2gtdGVzdC1zaWduaW5nLWtleS0zMi1ieXRlcyE=";
 
-    public static string CityFile { get; } = Path.Combine(AppContext.BaseDirectory, "Data", "city-test.json");
+    public static string CityFile => TestSiloApp.CityFile;
 
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
-    private SiloHost(WebApplication app, ManualClock clock, Uri address)
+    private SiloHost(TestSiloApp silo)
     {
-        App = app;
-        Clock = clock;
-        Address = address;
-        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        Silo = silo;
+        Http = new HttpClient { BaseAddress = silo.Address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    public WebApplication App { get; }
-    public ManualClock Clock { get; }
-    public Uri Address { get; }
+    public TestSiloApp Silo { get; }
+    public WebApplication App => Silo.App;
+    public IClock Clock => Silo.Clock;
+    public Uri Address => Silo.Address;
+    public IGrainFactory Grains => Silo.Grains;
 
     /// <summary>A client without credentials.</summary>
     public HttpClient Http { get; }
-
-    public GrainRuntime Runtime => App.Services.GetRequiredService<GrainRuntime>();
 
     public static JsonSerializerOptions Json { get; } = DispatchJson.CreateOptions();
 
@@ -54,36 +53,15 @@ public sealed class SiloHost : IAsyncDisposable
     /// </summary>
     public static async Task<SiloHost> StartAsync(IEnumerable<string> storage, params string[] extra)
     {
-        var clock = new ManualClock(MondayMorning);
         string[] args =
         [
-            "--urls=http://127.0.0.1:0",
-            $"--City:File={CityFile}",
             "--Auth:DevTokens=true",
             $"--Auth:SigningKey={SigningKey}",
-            "--Silo:RunReminderLoop=false",
-            "--Silo:CollectionInterval=00:00:00",
-            "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Dispatch.Silo.Errors=Critical",
             .. storage,
             .. extra,
         ];
-        var app = DispatchSiloApp.Build(args, builder =>
-        {
-            builder.Services.AddSingleton<IClock>(clock);
-            builder.Logging.ClearProviders();
-        });
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-        var address = StartupBanner.Addresses(app).First(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
-        return new SiloHost(app, clock, new Uri(address));
+        return new SiloHost(await TestSiloApp.StartAsync(args));
     }
 
     public static Task<SiloHost> StartSqliteAsync(params string[] extra) =>
@@ -120,21 +98,16 @@ public sealed class SiloHost : IAsyncDisposable
     /// <summary>Waits until the case's copies to center lists and department inboxes are delivered.</summary>
     public async Task DeliverAsync(string caseId)
     {
-        var left = await Runtime.GetGrain<ICaseGrain>(caseId).DeliverOutbox();
+        var left = await Silo.DeliverAsync(caseId);
         Assert.True(left == 0, $"case {caseId} still has {left} undelivered copies");
     }
 
-    /// <summary>Moves the clock and delivers every reminder now due.</summary>
-    public async Task AdvanceAsync(Duration by)
-    {
-        Clock.Advance(by);
-        await Runtime.Reminders.FireDueAsync();
-    }
+    /// <summary>Moves the clock and waits until every deadline now due has been acted on.</summary>
+    public Task AdvanceAsync(Duration by) => Silo.AdvanceAsync(by);
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
+        await Silo.DisposeAsync();
     }
 }

@@ -3,7 +3,8 @@ using Dispatch.Grains.Domain.Stats;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
 using Dispatch.Grains.Interfaces.Stats;
-using Dispatch.Runtime;
+using Dispatch.Grains.Interfaces.Serialization;
+using Orleans;
 using NodaTime;
 
 namespace Dispatch.Grains.Tests.Domain.Stats;

@@ -1,0 +1,220 @@
+-- Dispatch: the SQLite schema behind Orleans' ADO.NET grain storage and reminder table (schema version 1).
+--
+-- Written for Dispatch from the providers' contract: the query keys they look up in OrleansQuery, the
+-- parameters they bind (by name, no prefix: Microsoft.Data.Sqlite matches them to @Name) and the result
+-- columns they read by name. OrleansSchema.ApplyAsync runs this whole file in one transaction on every silo
+-- start, so every statement is idempotent: tables and indexes are created only when missing, and the query
+-- rows are upserted, which also refreshes their text when this file changes.
+--
+-- Query texts are SQL string literals here: they must not contain a single quote.
+-- Instants are stored as TEXT in Microsoft.Data.Sqlite's DateTime format (UTC, "yyyy-MM-dd HH:mm:ss.FFFFFFF"),
+-- which sorts in time order, so StartTime can be compared with a bound DateTime.
+
+CREATE TABLE IF NOT EXISTS DispatchSchema
+(
+    Version   INTEGER NOT NULL PRIMARY KEY,
+    AppliedAt TEXT    NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS OrleansQuery
+(
+    QueryKey  TEXT NOT NULL PRIMARY KEY,
+    QueryText TEXT NOT NULL
+);
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Grain state (AdoNetGrainStorage).
+--
+-- A grain's row is identified by ServiceId, the state name (GrainTypeString) and the grain key split the way
+-- the provider splits it: GrainIdN0/GrainIdN1 (a GUID's two halves, or 0 and an integer key) plus
+-- GrainIdExtensionString (a key extension, or the whole key of a string-keyed grain; NULL when there is none).
+-- GrainIdHash and GrainTypeHash are the provider's 32-bit hashes of the key and of the state name: they lead
+-- the index so that a lookup is narrow, and the full identity is always compared as well.
+--
+-- Version is the ETag. A write names the version it read (GrainStateVersion, NULL for a grain that never
+-- read a row) and only succeeds against exactly that version; the query returns the new version as
+-- NewGrainStateVersion, or no row at all when the version did not match (or, for NULL, when a row already
+-- exists), which the provider turns into an InconsistentStateException.
+-- ---------------------------------------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS OrleansStorage
+(
+    GrainIdHash            INTEGER NOT NULL,
+    GrainIdN0              INTEGER NOT NULL,
+    GrainIdN1              INTEGER NOT NULL,
+    GrainTypeHash          INTEGER NOT NULL,
+    GrainTypeString        TEXT    NOT NULL,
+    GrainIdExtensionString TEXT    NULL,
+    ServiceId              TEXT    NOT NULL,
+    PayloadBinary          BLOB    NULL,
+    ModifiedOn             TEXT    NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    Version                INTEGER NOT NULL
+);
+
+-- One row per grain state. NULL and '' extensions are different keys ("1" and "1+" in Orleans), and a plain
+-- unique index would let several NULL-extension rows in, hence the two expressions.
+CREATE UNIQUE INDEX IF NOT EXISTS OrleansStorage_Identity ON OrleansStorage
+(
+    GrainIdHash, GrainTypeHash, ServiceId, GrainTypeString, GrainIdN0, GrainIdN1,
+    GrainIdExtensionString IS NULL, IFNULL(GrainIdExtensionString, '')
+);
+
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadFromStorageKey', '
+SELECT PayloadBinary, Version
+  FROM OrleansStorage
+ WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
+   AND ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString
+   AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+   AND GrainIdExtensionString IS @GrainIdExtensionString;
+')
+ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+-- Two statements, at most one of which touches a row: an update of the version the grain holds, or (for a
+-- grain that holds none) the insert of version 1, which the unique index turns into nothing when a row exists.
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
+UPDATE OrleansStorage
+   SET PayloadBinary = @PayloadBinary, Version = Version + 1, ModifiedOn = CURRENT_TIMESTAMP
+ WHERE @GrainStateVersion IS NOT NULL
+   AND GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
+   AND ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString
+   AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+   AND GrainIdExtensionString IS @GrainIdExtensionString
+   AND Version = @GrainStateVersion
+RETURNING Version AS NewGrainStateVersion;
+INSERT INTO OrleansStorage
+    (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId,
+     PayloadBinary, ModifiedOn, Version)
+SELECT @GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString, @GrainIdExtensionString, @ServiceId,
+       @PayloadBinary, CURRENT_TIMESTAMP, 1
+ WHERE @GrainStateVersion IS NULL
+ON CONFLICT DO NOTHING
+RETURNING Version AS NewGrainStateVersion;
+')
+ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+-- Clearing keeps the row (so the version keeps counting) with a NULL payload; the provider reads that back
+-- as "no record" with the row's version as ETag. The new version is the first column of the result.
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('ClearStorageKey', '
+UPDATE OrleansStorage
+   SET PayloadBinary = NULL, Version = Version + 1, ModifiedOn = CURRENT_TIMESTAMP
+ WHERE @GrainStateVersion IS NOT NULL
+   AND GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
+   AND ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString
+   AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+   AND GrainIdExtensionString IS @GrainIdExtensionString
+   AND Version = @GrainStateVersion
+RETURNING Version AS NewGrainStateVersion;
+INSERT INTO OrleansStorage
+    (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId,
+     PayloadBinary, ModifiedOn, Version)
+SELECT @GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString, @GrainIdExtensionString, @ServiceId,
+       NULL, CURRENT_TIMESTAMP, 1
+ WHERE @GrainStateVersion IS NULL
+ON CONFLICT DO NOTHING
+RETURNING Version AS NewGrainStateVersion;
+')
+ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+-- Used instead of ClearStorageKey when the provider is configured with DeleteStateOnClear. It must return a
+-- value different from the grain's ETag on success: the deleted version plus one, or 0 when the grain held
+-- no version and there was nothing to delete.
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('DeleteStorageKey', '
+DELETE FROM OrleansStorage
+ WHERE @GrainStateVersion IS NOT NULL
+   AND GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
+   AND ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString
+   AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+   AND GrainIdExtensionString IS @GrainIdExtensionString
+   AND Version = @GrainStateVersion
+RETURNING Version + 1 AS NewGrainStateVersion;
+SELECT 0 AS NewGrainStateVersion
+ WHERE @GrainStateVersion IS NULL
+   AND NOT EXISTS (SELECT 1 FROM OrleansStorage
+                    WHERE GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
+                      AND ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString
+                      AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+                      AND GrainIdExtensionString IS @GrainIdExtensionString);
+')
+ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Reminders (AdoNetReminderTable).
+--
+-- GrainId is GrainId.ToString() ("type/key"), parsed back with GrainId.Parse. GrainHash is the grain's
+-- uniform hash cast to a signed 32-bit integer, as are BeginHash and EndHash: the provider picks
+-- ReadRangeRows1Key for a range (BeginHash, EndHash] that does not wrap in signed order and ReadRangeRows2Key
+-- for one that does (which includes BeginHash = EndHash, the whole ring). Period is in milliseconds.
+-- Version is the ETag: every upsert bumps it, and a delete must name it.
+-- ---------------------------------------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS OrleansRemindersTable
+(
+    ServiceId    TEXT    NOT NULL,
+    GrainId      TEXT    NOT NULL,
+    ReminderName TEXT    NOT NULL,
+    StartTime    TEXT    NOT NULL,
+    Period       INTEGER NOT NULL,
+    GrainHash    INTEGER NOT NULL,
+    Version      INTEGER NOT NULL,
+    PRIMARY KEY (ServiceId, GrainId, ReminderName)
+);
+
+CREATE INDEX IF NOT EXISTS OrleansRemindersTable_GrainHash ON OrleansRemindersTable (ServiceId, GrainHash);
+
+-- For Dispatch's own due-reminder sweep (DueReminders): one reminder name, oldest start first.
+CREATE INDEX IF NOT EXISTS OrleansRemindersTable_Due ON OrleansRemindersTable (ServiceId, ReminderName, StartTime);
+
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('UpsertReminderRowKey', '
+INSERT INTO OrleansRemindersTable (ServiceId, GrainId, ReminderName, StartTime, Period, GrainHash, Version)
+VALUES (@ServiceId, @GrainId, @ReminderName, @StartTime, @Period, @GrainHash, 1)
+ON CONFLICT (ServiceId, GrainId, ReminderName) DO UPDATE
+   SET StartTime = excluded.StartTime,
+       Period = excluded.Period,
+       GrainHash = excluded.GrainHash,
+       Version = OrleansRemindersTable.Version + 1
+RETURNING Version;
+')
+ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadReminderRowsKey', '
+SELECT GrainId, ReminderName, StartTime, Period, Version
+  FROM OrleansRemindersTable
+ WHERE ServiceId = @ServiceId AND GrainId = @GrainId;
+')
+ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadReminderRowKey', '
+SELECT GrainId, ReminderName, StartTime, Period, Version
+  FROM OrleansRemindersTable
+ WHERE ServiceId = @ServiceId AND GrainId = @GrainId AND ReminderName = @ReminderName;
+')
+ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadRangeRows1Key', '
+SELECT GrainId, ReminderName, StartTime, Period, Version
+  FROM OrleansRemindersTable
+ WHERE ServiceId = @ServiceId AND GrainHash > @BeginHash AND GrainHash <= @EndHash;
+')
+ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadRangeRows2Key', '
+SELECT GrainId, ReminderName, StartTime, Period, Version
+  FROM OrleansRemindersTable
+ WHERE ServiceId = @ServiceId AND (GrainHash > @BeginHash OR GrainHash <= @EndHash);
+')
+ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+-- The provider reads one boolean column: whether the row (at that version) was deleted.
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('DeleteReminderRowKey', '
+DELETE FROM OrleansRemindersTable
+ WHERE ServiceId = @ServiceId AND GrainId = @GrainId AND ReminderName = @ReminderName AND Version = @Version;
+SELECT changes() > 0 AS Deleted;
+')
+ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('DeleteReminderRowsKey', '
+DELETE FROM OrleansRemindersTable WHERE ServiceId = @ServiceId;
+')
+ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+INSERT INTO DispatchSchema (Version) VALUES (1) ON CONFLICT (Version) DO NOTHING;

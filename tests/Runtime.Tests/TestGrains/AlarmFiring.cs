@@ -1,5 +1,0 @@
-using NodaTime;
-
-namespace Dispatch.Runtime.Tests.TestGrains;
-
-public sealed record AlarmFiring(string Name, Instant DueAt, Instant FiredAt);
