@@ -1,5 +1,5 @@
 -- Dispatch: the PostgreSQL schema behind Orleans' ADO.NET grain storage, reminder table and clustering
--- (membership) table (schema version 1).
+-- (membership) table (schema version 1), and the read models (schema version 2).
 --
 -- Written for Dispatch from the providers' contract: the query keys they look up in OrleansQuery, the
 -- parameters they bind (by name: Npgsql matches them to @Name) and the result columns they read by name.
@@ -411,3 +411,86 @@ $query$)
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
 
 INSERT INTO DispatchSchema (Version) VALUES (1) ON CONFLICT (Version) DO NOTHING;
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Read models (schema version 2). The case grain is the one writer of a case's truth (its Orleans state); what
+-- people list, filter, count and rank is kept here as rows, written in batches by the read-model projector
+-- (ReadModels/SqlReadModelWriter) from the cases' outboxes. Every row carries the version of what wrote it and an
+-- upsert only replaces an older one, so re-sent and reordered batches are harmless. Instants are BIGINT
+-- nanoseconds since the Unix epoch (exact NodaTime round trips); local days are 'yyyy-MM-dd' (Asia/Shanghai).
+-- ---------------------------------------------------------------------------------------------------------
+
+-- One row per case: where it is handled now and the summary lists show.
+CREATE TABLE IF NOT EXISTS case_view
+(
+    case_id        text     NOT NULL PRIMARY KEY,
+    version        integer  NOT NULL,
+    grid_id        text     NOT NULL,
+    township_id    text     NOT NULL,
+    county_id      text     NOT NULL,
+    center_id      text     NOT NULL,
+    level          text     NOT NULL,
+    category       text     NOT NULL,
+    tier           text     NULL,
+    risk           text     NULL,
+    state          text     NOT NULL,
+    is_open        boolean  NOT NULL,
+    summary        text     NOT NULL,
+    created_ns     bigint   NOT NULL,
+    due_ns         bigint   NULL,
+    open_summonses integer  NOT NULL,
+    escalations    integer  NOT NULL,
+    leader         text     NULL
+);
+CREATE INDEX IF NOT EXISTS case_view_center ON case_view (center_id, created_ns DESC, case_id DESC);
+CREATE INDEX IF NOT EXISTS case_view_county ON case_view (county_id, created_ns DESC, case_id DESC);
+CREATE INDEX IF NOT EXISTS case_view_created ON case_view (created_ns DESC, case_id DESC);
+CREATE INDEX IF NOT EXISTS case_view_grid ON case_view (grid_id, created_ns DESC) WHERE is_open;
+CREATE INDEX IF NOT EXISTS case_view_overdue ON case_view (due_ns) WHERE is_open;
+
+-- One row per summons: a department's inbox.
+CREATE TABLE IF NOT EXISTS summons_view
+(
+    summons_id       text     NOT NULL PRIMARY KEY,
+    version          integer  NOT NULL,
+    case_id          text     NOT NULL,
+    department_id    text     NOT NULL,
+    state            text     NOT NULL,
+    is_open          boolean  NOT NULL,
+    risk             text     NOT NULL,
+    issued_ns        bigint   NOT NULL,
+    ack_due_ns       bigint   NOT NULL,
+    arrive_due_ns    bigint   NOT NULL,
+    acked_ns         bigint   NULL,
+    arrived_ns       bigint   NULL,
+    escalation_level integer  NOT NULL,
+    escalated_to     text     NULL,
+    fed_back_ns      bigint   NULL,
+    note             text     NULL
+);
+CREATE INDEX IF NOT EXISTS summons_view_department ON summons_view (department_id, is_open, issued_ns DESC, summons_id);
+
+-- One row per (scope, local day, case): the case's contribution to that township's or department's statistics
+-- (see CaseStatsFacts). Counties and the city add up their townships. Durations are nanoseconds, comma-separated.
+CREATE TABLE IF NOT EXISTS stats_fact
+(
+    scope             text     NOT NULL,
+    day               text     NOT NULL,
+    case_id           text     NOT NULL,
+    version           integer  NOT NULL,
+    accepted          integer  NOT NULL,
+    accepted_resolved integer  NOT NULL,
+    resolved          integer  NOT NULL,
+    closed            integer  NOT NULL,
+    summoned          integer  NOT NULL,
+    acked_on_time     integer  NOT NULL,
+    escalations       integer  NOT NULL,
+    follow_ups        integer  NOT NULL,
+    satisfaction_sum  integer  NOT NULL,
+    satisfied         integer  NOT NULL,
+    ack_ns            text     NOT NULL,
+    arrive_ns         text     NOT NULL,
+    PRIMARY KEY (scope, day, case_id)
+);
+
+INSERT INTO DispatchSchema (Version) VALUES (2) ON CONFLICT (Version) DO NOTHING;

@@ -1,4 +1,4 @@
--- Dispatch: the SQLite schema behind Orleans' ADO.NET grain storage and reminder table (schema version 1).
+-- Dispatch: the SQLite schema behind Orleans' ADO.NET grain storage and reminder table (version 1) and the read models (version 2).
 --
 -- Written for Dispatch from the providers' contract: the query keys they look up in OrleansQuery, the
 -- parameters they bind (by name, no prefix: Microsoft.Data.Sqlite matches them to @Name) and the result
@@ -218,3 +218,86 @@ DELETE FROM OrleansRemindersTable WHERE ServiceId = @ServiceId;
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
 
 INSERT INTO DispatchSchema (Version) VALUES (1) ON CONFLICT (Version) DO NOTHING;
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Read models (schema version 2). The case grain is the one writer of a case's truth (its Orleans state); what
+-- people list, filter, count and rank is kept here as rows, written in batches by the read-model projector
+-- (ReadModels/SqlReadModelWriter) from the cases' outboxes. Every row carries the version of what wrote it and an
+-- upsert only replaces an older one, so re-sent and reordered batches are harmless. Instants are BIGINT
+-- nanoseconds since the Unix epoch (exact NodaTime round trips); local days are 'yyyy-MM-dd' (Asia/Shanghai).
+-- ---------------------------------------------------------------------------------------------------------
+
+-- One row per case: where it is handled now and the summary lists show.
+CREATE TABLE IF NOT EXISTS case_view
+(
+    case_id        TEXT     NOT NULL PRIMARY KEY,
+    version        INTEGER  NOT NULL,
+    grid_id        TEXT     NOT NULL,
+    township_id    TEXT     NOT NULL,
+    county_id      TEXT     NOT NULL,
+    center_id      TEXT     NOT NULL,
+    level          TEXT     NOT NULL,
+    category       TEXT     NOT NULL,
+    tier           TEXT     NULL,
+    risk           TEXT     NULL,
+    state          TEXT     NOT NULL,
+    is_open        INTEGER  NOT NULL,
+    summary        TEXT     NOT NULL,
+    created_ns     INTEGER   NOT NULL,
+    due_ns         INTEGER   NULL,
+    open_summonses INTEGER  NOT NULL,
+    escalations    INTEGER  NOT NULL,
+    leader         TEXT     NULL
+);
+CREATE INDEX IF NOT EXISTS case_view_center ON case_view (center_id, created_ns DESC, case_id DESC);
+CREATE INDEX IF NOT EXISTS case_view_county ON case_view (county_id, created_ns DESC, case_id DESC);
+CREATE INDEX IF NOT EXISTS case_view_created ON case_view (created_ns DESC, case_id DESC);
+CREATE INDEX IF NOT EXISTS case_view_grid ON case_view (grid_id, created_ns DESC) WHERE is_open = 1;
+CREATE INDEX IF NOT EXISTS case_view_overdue ON case_view (due_ns) WHERE is_open = 1;
+
+-- One row per summons: a department's inbox.
+CREATE TABLE IF NOT EXISTS summons_view
+(
+    summons_id       TEXT     NOT NULL PRIMARY KEY,
+    version          INTEGER  NOT NULL,
+    case_id          TEXT     NOT NULL,
+    department_id    TEXT     NOT NULL,
+    state            TEXT     NOT NULL,
+    is_open          INTEGER  NOT NULL,
+    risk             TEXT     NOT NULL,
+    issued_ns        INTEGER   NOT NULL,
+    ack_due_ns       INTEGER   NOT NULL,
+    arrive_due_ns    INTEGER   NOT NULL,
+    acked_ns         INTEGER   NULL,
+    arrived_ns       INTEGER   NULL,
+    escalation_level INTEGER  NOT NULL,
+    escalated_to     TEXT     NULL,
+    fed_back_ns      INTEGER   NULL,
+    note             TEXT     NULL
+);
+CREATE INDEX IF NOT EXISTS summons_view_department ON summons_view (department_id, is_open, issued_ns DESC, summons_id);
+
+-- One row per (scope, local day, case): the case's contribution to that township's or department's statistics
+-- (see CaseStatsFacts). Counties and the city add up their townships. Durations are nanoseconds, comma-separated.
+CREATE TABLE IF NOT EXISTS stats_fact
+(
+    scope             TEXT     NOT NULL,
+    day               TEXT     NOT NULL,
+    case_id           TEXT     NOT NULL,
+    version           INTEGER  NOT NULL,
+    accepted          INTEGER  NOT NULL,
+    accepted_resolved INTEGER  NOT NULL,
+    resolved          INTEGER  NOT NULL,
+    closed            INTEGER  NOT NULL,
+    summoned          INTEGER  NOT NULL,
+    acked_on_time     INTEGER  NOT NULL,
+    escalations       INTEGER  NOT NULL,
+    follow_ups        INTEGER  NOT NULL,
+    satisfaction_sum  INTEGER  NOT NULL,
+    satisfied         INTEGER  NOT NULL,
+    ack_ns            TEXT     NOT NULL,
+    arrive_ns         TEXT     NOT NULL,
+    PRIMARY KEY (scope, day, case_id)
+);
+
+INSERT INTO DispatchSchema (Version) VALUES (2) ON CONFLICT (Version) DO NOTHING;
