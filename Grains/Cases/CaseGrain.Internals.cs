@@ -2,7 +2,10 @@ using System.Text.Json;
 using Dispatch.Grains.Domain.Escalation;
 using Dispatch.Grains.Domain.Identifiers;
 using Dispatch.Grains.Domain.StateMachines;
+using Dispatch.Grains.Domain.Stats;
 using Dispatch.Grains.Engine;
+using Dispatch.Grains.Interfaces.Stats;
+using Dispatch.Grains.ReadModels;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Events;
@@ -318,22 +321,95 @@ public sealed partial class CaseGrain
         _marks[marker] = ++_generation;
     }
 
-    /// <summary>Sends every undelivered copy not already on its way; a confirmed one leaves the outbox at the next write.</summary>
+    /// <summary>
+    /// Sends every undelivered copy not already on its way: the read-model rows (the case row for "c|"/"g|" markers,
+    /// summons rows for "d|", statistics facts for "s|") as one batch to the read-model writer, a leader take ("u|") to
+    /// the county's duty desk. A confirmed copy leaves the outbox at the next write.
+    /// </summary>
     private void DeliverOutboxInBackground()
     {
-        foreach (var marker in Case.Outbox.ToList())
+        var due = new List<(string Marker, int Generation)>();
+        foreach (var marker in Case.Outbox)
         {
             var generation = _marks.GetValueOrDefault(marker);
             if (_sending.TryGetValue(marker, out var sending) && sending.Generation == generation && !sending.Delivery.IsCompleted) continue;
+            due.Add((marker, generation));
+        }
+        var views = due.Where(d => IsViewMarker(d.Marker)).ToList();
+        if (views.Count > 0)
+        {
+            var delivery = SendViewsAsync(views);
+            foreach (var (marker, generation) in views) _sending[marker] = (generation, delivery);
+        }
+        foreach (var (marker, generation) in due.Where(d => !IsViewMarker(d.Marker)))
+        {
             _sending[marker] = (generation, SendAsync(marker, generation));
         }
     }
 
+    /// <summary>The name of the span around a case's read-model write.</summary>
+    public const string ReadModelWriteActivity = "ReadModels.Write";
+
+    private static bool IsViewMarker(string marker) => marker.Length > 1 && marker[1] == '|' && marker[0] is 'c' or 'g' or 'd' or 's';
+
     public async Task<int> DeliverOutbox()
     {
         DeliverOutboxInBackground();
-        await Task.WhenAll(_sending.Values.Select(s => s.Delivery).ToList());
+        await Task.WhenAll(_sending.Values.Select(s => s.Delivery).Distinct().ToList());
         return Case.Outbox.Count;
+    }
+
+    /// <summary>Writes the read-model rows the markers stand for, as they are now, in one batch (built before the first await).</summary>
+    private async Task SendViewsAsync(IReadOnlyList<(string Marker, int Generation)> markers)
+    {
+        try
+        {
+            CaseRow? row = null;
+            var summonses = new List<SummonsView>();
+            var facts = new List<StatsFactRow>();
+            if (_statsVersion != Case.Version) ResetStats();
+            foreach (var (marker, _) in markers)
+            {
+                switch (marker[0])
+                {
+                    case 'c' or 'g':
+                        row ??= new CaseRow(ToSummary(), engine.City.CountyOf(Case.TownshipId)?.Id ?? Case.TownshipId);
+                        break;
+                    case 'd':
+                        var id = marker[(marker.LastIndexOf('|') + 1)..];
+                        if (Case.Summonses.FirstOrDefault(s => s.Id == id) is { } summons) summonses.Add(summons.ToView(Case.Id));
+                        break;
+                    default:
+                        if (StatsDayKey.TryParse(marker, out var key))
+                            facts.Add(new StatsFactRow(key.Value, Case.Id, Case.Version, _stats.GetValueOrDefault(key.Value) ?? StatsTotals.Empty));
+                        break;
+                }
+            }
+            // A child of the command's span: the trace of a whistle reaches the rows a department's inbox reads.
+            using (var activity = EngineTelemetry.Source.StartActivity(ReadModelWriteActivity))
+            {
+                activity?.SetTag("dispatch.case", Case.Id);
+                activity?.SetTag("dispatch.summonses", summonses.Count);
+                await writer.WriteAsync(new ReadModelBatch(row, summonses, facts));
+            }
+            foreach (var (marker, generation) in markers)
+            {
+                if (_marks.GetValueOrDefault(marker) != generation) continue;
+                Case.Outbox.Remove(marker);
+                _marks.Remove(marker);
+            }
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Writing the read-model rows of case {Case} failed; they are re-sent", Case.Id);
+        }
+        finally
+        {
+            foreach (var (marker, generation) in markers)
+            {
+                if (_sending.TryGetValue(marker, out var current) && current.Generation == generation) _sending.Remove(marker);
+            }
+        }
     }
 
     private async Task SendAsync(string marker, int generation)
@@ -341,27 +417,10 @@ public sealed partial class CaseGrain
         try
         {
             var parts = marker.Split('|');
-            if (parts[0] == "d")
-            {
-                var summons = Case.Summonses.FirstOrDefault(s => s.Id == parts[2]);
-                if (summons is not null) await GrainFactory.GetGrain<IDepartmentGrain>(parts[1]).Upsert(summons.ToView(Case.Id));
-            }
-            else if (parts[0] == "c")
-            {
-                await GrainFactory.GetGrain<ICenterGrain>(parts[1]).Upsert(ToSummary());
-            }
-            else if (parts[0] == "g")
-            {
-                await GrainFactory.GetGrain<IGridGrain>(parts[1]).Upsert(ToSummary());
-            }
-            else if (parts[0] == "u" && Case.Leader is { } leader)
+            if (parts[0] == "u" && Case.Leader is { } leader)
             {
                 await GrainFactory.GetGrain<IDutyGrain>(parts[1]).RecordTake(
                     new LeaderTake(Case.Id, Case.TownshipId, leader.Role, leader.Name, leader.TakenAt, leader.Reason));
-            }
-            else if (parts[0] == "s")
-            {
-                await SendStatsAsync(marker);
             }
             if (_marks.GetValueOrDefault(marker) == generation)
             {

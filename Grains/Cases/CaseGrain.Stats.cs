@@ -38,12 +38,4 @@ public sealed partial class CaseGrain
         _stats = now;
         _statsVersion = Case.Version;
     }
-
-    private Task SendStatsAsync(string marker)
-    {
-        if (!StatsDayKey.TryParse(marker, out var key)) return Task.CompletedTask;
-        if (_statsVersion != Case.Version) ResetStats();
-        var totals = _stats.GetValueOrDefault(key.Value) ?? StatsTotals.Empty;
-        return GrainFactory.GetGrain<IStatsDayGrain>(key.Value.GrainKey).Upsert(new CaseDayFact(Case.Id, Case.Version, totals));
-    }
 }

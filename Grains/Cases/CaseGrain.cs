@@ -2,6 +2,7 @@ using Dispatch.Grains.Domain.Escalation;
 using Dispatch.Grains.Domain.Identifiers;
 using Dispatch.Grains.Domain.StateMachines;
 using Dispatch.Grains.Engine;
+using Dispatch.Grains.ReadModels;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Events;
@@ -22,6 +23,7 @@ namespace Dispatch.Grains.Cases;
 public sealed partial class CaseGrain(
     [PersistentState("case")] IPersistentState<CaseRecord> state,
     EngineContext engine,
+    IReadModelWriter writer,
     ILogger<CaseGrain> logger) : EngineGrain, ICaseGrain, IRemindable
 {
     /// <summary>The name of the one durable reminder of a case with a pending deadline (its start time is that deadline).</summary>

@@ -1,6 +1,7 @@
 using Dispatch.Grains.Domain.Reports;
 using Dispatch.Grains.Domain.Stats;
 using Dispatch.Grains.Engine;
+using Dispatch.Grains.ReadModels;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
@@ -21,7 +22,9 @@ namespace Dispatch.Grains.Reports;
 /// </summary>
 public sealed class ReportScheduleGrain(
     [PersistentState("reportSchedule")] IPersistentState<ReportScheduleState> state,
-    EngineContext engine) : EngineGrain, IReportScheduleGrain, IRemindable
+    EngineContext engine,
+    StatsQueries stats,
+    IReadModelReader reader) : EngineGrain, IReportScheduleGrain, IRemindable
 {
     /// <summary>How many cases needing supervision a report lists at most.</summary>
     public const int AttentionListed = 100;
@@ -101,11 +104,10 @@ public sealed class ReportScheduleGrain(
         var now = Clock.GetCurrentInstant();
         var period = CadenceCalendar.PeriodOf(kind);
         var dates = StatsPeriods.Range(period, start);
-        var stats = GrainFactory.GetGrain<IStatsGrain>(GrainKey);
-        var county = stats.Get(period, dates.Start);
-        var previous = stats.Get(period, StatsPeriods.Previous(period, dates.Start));
-        var townships = stats.Ranking(period, dates.Start, RankBy.Township);
-        var departments = stats.Ranking(period, dates.Start, RankBy.Department);
+        var county = stats.GetAsync(GrainKey, period, dates.Start);
+        var previous = stats.GetAsync(GrainKey, period, StatsPeriods.Previous(period, dates.Start));
+        var townships = stats.RankingAsync(GrainKey, period, dates.Start, RankBy.Township);
+        var departments = stats.RankingAsync(GrainKey, period, dates.Start, RankBy.Department);
         var attention = await AttentionAsync(now);
 
         var header = new ReportHeader(CadenceCalendar.ReportId(GrainKey, kind, dates.Start), GrainKey, kind, dates.Start, dates.End, now);
@@ -127,19 +129,9 @@ public sealed class ReportScheduleGrain(
     }
 
     /// <summary>
-    /// Open cases of the county's townships past their deadline or escalated, from the center lists of the townships,
-    /// the county and the city (where escalated cases go), most escalations first, then earliest deadline.
+    /// Open cases of the county's townships past their deadline or escalated, wherever handled now (township, county or
+    /// city), most escalations first, then earliest deadline.
     /// </summary>
-    private async Task<IReadOnlyList<CaseSummary>> AttentionAsync(Instant now)
-    {
-        var city = engine.City;
-        var townships = StatsScopes.TownshipsUnder(city, GrainKey).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var centers = townships.Append(GrainKey).Append(city.City.Id);
-        var lists = await Task.WhenAll(centers.Select(id => GrainFactory.GetGrain<ICenterGrain>(id).List()).ToList());
-        return lists.SelectMany(l => l)
-            .Where(c => townships.Contains(c.TownshipId) && c.IsOpen && (c.IsOverdueAt(now) || c.Escalations > 0))
-            .GroupBy(c => c.Id, StringComparer.Ordinal).Select(g => g.MaxBy(c => c.Version)!)
-            .OrderByDescending(c => c.Escalations).ThenBy(c => c.DueAt ?? Instant.MaxValue).ThenBy(c => c.Id, StringComparer.Ordinal)
-            .Take(AttentionListed).ToList();
-    }
+    private Task<IReadOnlyList<CaseSummary>> AttentionAsync(Instant now) => reader.NeedingAttentionAsync(
+        StatsScopes.TownshipsUnder(engine.City, GrainKey).Select(t => t.Id).ToList(), now, AttentionListed);
 }

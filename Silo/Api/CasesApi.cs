@@ -62,12 +62,17 @@ public static class CasesApi
     {
         var errors = new RequestErrors();
         CaseState? wantedState = null;
-        if (state is not null)
+        bool? wantOpen = null;
+        if (string.Equals(state, "open", StringComparison.OrdinalIgnoreCase))
+        {
+            wantOpen = true;
+        }
+        else if (state is not null)
         {
             if (Enum.TryParse<CaseState>(state, ignoreCase: true, out var parsed) && !int.TryParse(state, out _))
                 wantedState = parsed;
             else
-                errors.Add("state", $"Not a valid value; use one of: {string.Join(", ", Enum.GetNames<CaseState>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
+                errors.Add("state", $"Not a valid value; use open or one of: {string.Join(", ", Enum.GetNames<CaseState>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
         }
         bool? wantOverdue = null;
         if (overdue is not null)
@@ -84,12 +89,10 @@ public static class CasesApi
         if (!errors.IsEmpty)
             return Problems.Result(Problems.Validation(errors.ToDictionary()));
 
-        var result = await operations.ListCasesAsync(user.ToActor(), center, wantedState, wantOverdue);
+        var result = await operations.ListCasesAsync(user.ToActor(), center, wantedState, wantOpen, wantOverdue, pageNumber, size);
         if (!result.Succeeded)
             return result.ToProblem();
-        var matches = result.Value!;
-        var items = matches.Skip((int)Math.Min((long)(pageNumber - 1) * size, int.MaxValue)).Take(size).ToArray();
-        return TypedResults.Ok(new CasePage(items, pageNumber, size, matches.Count));
+        return TypedResults.Ok(new CasePage(result.Value!.Items, pageNumber, size, result.Value.Total));
     }
 
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Triage(

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Engine;
 using Dispatch.Grains.Interfaces;
+using Dispatch.Grains.ReadModels;
 using Dispatch.Grains.Interfaces.Model;
 using Orleans;
 using Dispatch.Silo.Auth;
@@ -23,22 +24,20 @@ public static class MetricsApi
             .WithSummary("The engine's metrics now: open cases and summonses, overdue, totals since start, latencies, memory")
             .RequireAuthorization(Policies.DutyLeader);
 
-    public static async Task<Ok<MetricsSnapshot>> Get(CityModel city, IGrainFactory grains, DueReminders reminders,
+    public static async Task<Ok<MetricsSnapshot>> Get(IReadModelReader views, IGrainFactory grains, DueReminders reminders,
         IOptions<ClusterOptions> cluster, MetricsCollector metrics, IClock clock)
     {
         var now = clock.GetCurrentInstant();
-        var lists = await Task.WhenAll(city.Centers.Where(c => c.Level != CenterLevel.Village)
-            .Select(c => grains.GetGrain<ICenterGrain>(c.Id).List()));
-        var open = lists.SelectMany(l => l).Where(c => c.IsOpen).ToList();
+        var (openCases, openSummonses, overdue) = await views.CountsAsync(now);
         var activations = await grains.GetGrain<IManagementGrain>(0).GetTotalActivationCount();
         var reminderCount = await reminders.CountAsync(cluster.Value.ServiceId);
         var heap = GC.GetTotalMemory(forceFullCollection: false);
         using var process = Process.GetCurrentProcess();
         return TypedResults.Ok(new MetricsSnapshot(
             now,
-            open.Count,
-            open.Sum(c => c.OpenSummonses),
-            open.Count(c => c.IsOverdueAt(now)),
+            openCases,
+            openSummonses,
+            overdue,
             metrics.Total("dispatch.cases.reported"),
             metrics.Total("dispatch.whistles"),
             metrics.Total("dispatch.summonses.issued"),
@@ -53,7 +52,7 @@ public static class MetricsApi
             metrics.Summary("dispatch.escalation.lateness"),
             heap,
             process.WorkingSet64,
-            open.Count == 0 ? null : (double)heap / open.Count,
+            openCases == 0 ? null : (double)heap / openCases,
             ThreadPool.ThreadCount,
             ThreadPool.PendingWorkItemCount));
     }

@@ -2,6 +2,7 @@ using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Orleans;
 using Dispatch.Grains.Domain.City;
+using Dispatch.Grains.ReadModels;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -72,13 +73,13 @@ public static class OrgApi
         return TypedResults.Ok(city.SelfAndDescendants(center).SelectMany(c => city.GridsAt(c.Id)).Select(GridDto.From).ToArray());
     }
 
-    public static async Task<Results<Ok<GridView>, ProblemHttpResult>> GetGrid(string id, CityModel city, IGrainFactory grains)
+    public static async Task<Results<Ok<GridView>, ProblemHttpResult>> GetGrid(string id, CityModel city, IReadModelReader views)
     {
         if (PathIds.Invalid(id, "id") is { } invalid)
             return invalid;
         if (!city.TryGetGrid(id, out _))
             return Problems.Result(Problems.NotFound($"No grid '{id}'."));
-        return TypedResults.Ok(await grains.GetGrain<IGridGrain>(id).View());
+        return TypedResults.Ok(await views.GridAsync(id));
     }
 
     private static ProblemHttpResult UnknownCenter(string id) => Problems.Result(Problems.NotFound($"No center '{id}'."));

@@ -5,6 +5,7 @@ using Dispatch.Grains.Domain.Stats;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Reports;
 using Dispatch.Grains.Interfaces.Stats;
+using Dispatch.Grains.ReadModels;
 using Orleans;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Errors;
@@ -41,24 +42,24 @@ public static class StatsApi
     }
 
     public static async Task<IResult> Get(string? scope, string? period, string? at, string? format, HttpRequest request,
-        ClaimsPrincipal user, CityModel city, IClock clock, IGrainFactory grains)
+        ClaimsPrincipal user, CityModel city, IClock clock, StatsQueries stats)
     {
         if (!StatsQuery.TryParse(scope, period, at, city, Today(clock), out var query, out var error))
             return Invalid(error);
         if (!StatsAccess.MayRead(user.ToActor(), query.Scope, city))
             return Forbidden($"{user.ToActor()} may not read the statistics of '{query.Scope}'.");
-        var view = await grains.GetGrain<IStatsGrain>(query.Scope).Get(query.Period, query.At);
+        var view = await stats.GetAsync(query.Scope, query.Period, query.At);
         return WantsCsv(request, format) ? Csv(StatsCsv.Render(view)) : TypedResults.Ok(view);
     }
 
     public static async Task<IResult> Ranking(string? scope, string? period, string? at, string? by, string? format,
-        HttpRequest request, ClaimsPrincipal user, CityModel city, IClock clock, IGrainFactory grains)
+        HttpRequest request, ClaimsPrincipal user, CityModel city, IClock clock, StatsQueries stats)
     {
         if (!RankingQuery.TryParse(scope, period, at, by, city, Today(clock), out var query, out var error))
             return Invalid(error);
         if (!StatsAccess.MayRead(user.ToActor(), query.Scope, city))
             return Forbidden($"{user.ToActor()} may not read the rankings under '{query.Scope}'.");
-        var rows = await grains.GetGrain<IStatsGrain>(query.Scope).Ranking(query.Period, query.At, query.By);
+        var rows = await stats.RankingAsync(query.Scope, query.Period, query.At, query.By);
         return WantsCsv(request, format) ? Csv(StatsCsv.RenderRanking(rows)) : TypedResults.Ok(rows);
     }
 

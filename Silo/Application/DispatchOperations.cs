@@ -2,7 +2,9 @@ using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Domain.Identifiers;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Grains.Engine;
 using Dispatch.Grains.Interfaces.Model;
+using Dispatch.Grains.ReadModels;
 using Orleans;
 using Dispatch.Silo.Api;
 using Dispatch.Silo.Api.Binding;
@@ -23,7 +25,8 @@ namespace Dispatch.Silo.Application;
 /// The API's body binder has already checked a request body when an endpoint calls in; the check here repeats it for
 /// callers without a binder (the dashboard) and is cheap. The role check repeats the endpoint's policy likewise.
 /// </remarks>
-public sealed class DispatchOperations(CityModel city, IGrainFactory grains, ScopeAuthorizer scopes, CaseIdAllocator ids, IClock clock)
+public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IReadModelReader views, EngineContext engine, ScopeAuthorizer scopes,
+    CaseIdAllocator ids, IClock clock)
 {
     /// <summary>How many fresh ids a report tries when another silo took the id first.</summary>
     private const int ReportAttempts = 10;
@@ -65,33 +68,24 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, Sco
     }
 
     /// <summary>
-    /// The case summaries of <paramref name="center"/> and the centers under it (the actor's home center when null),
-    /// newest first, filtered by state and overdue-ness at the silo's clock.
+    /// A page of the case summaries of <paramref name="center"/> and the centers under it (the actor's home center when
+    /// null), newest first, filtered by state, openness and overdue-ness at the silo's clock — from the read models.
     /// </summary>
-    public async Task<OperationResult<IReadOnlyList<CaseSummary>>> ListCasesAsync(Actor actor, string? center, CaseState? state = null, bool? overdue = null)
+    public async Task<OperationResult<CaseListPage>> ListCasesAsync(Actor actor, string? center, CaseState? state = null, bool? open = null,
+        bool? overdue = null, int page = 1, int pageSize = 50)
     {
         center ??= scopes.HomeCenter(actor);
         if (center is null)
-            return OperationResult<IReadOnlyList<CaseSummary>>.Forbidden($"{actor} may not list cases; a department reads its summonses.");
+            return OperationResult<CaseListPage>.Forbidden($"{actor} may not list cases; a department reads its summonses.");
         if (!Ids.IsValid(center))
-            return OperationResult<IReadOnlyList<CaseSummary>>.Invalid("center", RequestErrors.IdMessage);
-        if (!city.TryGetCenter(center, out _))
-            return OperationResult<IReadOnlyList<CaseSummary>>.NotFound($"No center '{center}'.");
+            return OperationResult<CaseListPage>.Invalid("center", RequestErrors.IdMessage);
+        if (!city.TryGetCenter(center, out var found))
+            return OperationResult<CaseListPage>.NotFound($"No center '{center}'.");
         if (!scopes.CanReadCenter(actor, center))
-            return OperationResult<IReadOnlyList<CaseSummary>>.Forbidden($"{actor} may not list the cases of {center}.");
+            return OperationResult<CaseListPage>.Forbidden($"{actor} may not list the cases of {center}.");
 
-        var lists = await Task.WhenAll(city.SelfAndDescendants(center, withVillages: false)
-            .Select(c => grains.GetGrain<ICenterGrain>(c.Id).List()));
-        var now = clock.GetCurrentInstant();
-        IReadOnlyList<CaseSummary> matches = lists.SelectMany(l => l)
-            .GroupBy(s => s.Id, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(s => s.Version)!)
-            .Where(s => state is null || s.State == state)
-            .Where(s => overdue is null || s.IsOverdueAt(now) == overdue)
-            .OrderByDescending(s => s.CreatedAt)
-            .ThenByDescending(s => s.Id, StringComparer.Ordinal)
-            .ToList();
-        return OperationResult<IReadOnlyList<CaseSummary>>.Ok(matches);
+        var query = new CaseListQuery(new CaseScope(center, found.Level), state, open, overdue, clock.GetCurrentInstant(), page, pageSize);
+        return OperationResult<CaseListPage>.Ok(await views.CasesAsync(query));
     }
 
     public async Task<OperationResult<CaseView>> TriageAsync(Actor actor, string id, TriageCaseRequest request)
@@ -156,7 +150,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, Sco
             return OperationResult<IReadOnlyList<SummonsView>>.NotFound($"No department '{departmentId}'.");
         if (!scopes.CanReadDepartment(actor, departmentId))
             return OperationResult<IReadOnlyList<SummonsView>>.Forbidden($"{actor} may not read the summonses of {departmentId}.");
-        return OperationResult<IReadOnlyList<SummonsView>>.Ok(await grains.GetGrain<IDepartmentGrain>(departmentId).List(openOnly));
+        return OperationResult<IReadOnlyList<SummonsView>>.Ok(await views.SummonsesAsync(departmentId, openOnly, engine.Options.ClosedSummonsesKept));
     }
 
     public Task<OperationResult<SummonsView>> AcknowledgeAsync(Actor actor, string summonsId, NoteRequest request) =>

@@ -8,6 +8,7 @@ using Dispatch.Grains.Interfaces.Model;
 using Dispatch.Grains.Interfaces.Reports;
 using Dispatch.Grains.Interfaces.Stats;
 using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Grains.ReadModels;
 using Orleans;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Application;
@@ -21,8 +22,8 @@ namespace Dispatch.Silo.DashboardHost;
 /// policy, request checks and scope rules apply. A temporary failure (a grain call timed out, the store is down) comes
 /// back as a Conflict result with a message instead of tearing down the page.
 /// </summary>
-public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthorizer scopes, IGrainFactory grains, CityModel city,
-    ILogger<DashboardBackend> logger) : IDashboardBackend
+public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthorizer scopes, IGrainFactory grains, StatsQueries stats,
+    CityModel city, ILogger<DashboardBackend> logger) : IDashboardBackend
 {
     public Actor? ActorOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && user.FindFirst(DispatchClaims.Role) is not null ? user.ToActor() : null;
@@ -33,8 +34,23 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
     public Task<DashboardResult<CaseView>> GetCaseAsync(ClaimsPrincipal user, string caseId) =>
         RunAsync(user, actor => operations.GetCaseAsync(actor, caseId));
 
+    /// <summary>The pages' case list: every open case (up to <see cref="OpenCasesShown"/>) then the <see cref="ClosedCasesShown"/> newest closed ones.</summary>
     public Task<DashboardResult<IReadOnlyList<CaseSummary>>> ListCasesAsync(ClaimsPrincipal user, string centerId) =>
-        RunAsync(user, actor => operations.ListCasesAsync(actor, centerId));
+        RunAsync(user, async actor =>
+        {
+            var open = await operations.ListCasesAsync(actor, centerId, open: true, pageSize: OpenCasesShown);
+            if (!open.Succeeded) return open.As<IReadOnlyList<CaseSummary>>();
+            var closed = await operations.ListCasesAsync(actor, centerId, open: false, pageSize: ClosedCasesShown);
+            return closed.Succeeded
+                ? OperationResult<IReadOnlyList<CaseSummary>>.Ok([.. open.Value!.Items, .. closed.Value!.Items])
+                : closed.As<IReadOnlyList<CaseSummary>>();
+        });
+
+    /// <summary>How many open cases a page lists at most.</summary>
+    public const int OpenCasesShown = 1_000;
+
+    /// <summary>How many closed cases a page lists after the open ones.</summary>
+    public const int ClosedCasesShown = 200;
 
     public Task<DashboardResult<IReadOnlyList<SummonsView>>> ListSummonsesAsync(ClaimsPrincipal user, string departmentId, bool openOnly) =>
         RunAsync(user, actor => operations.ListSummonsesAsync(actor, departmentId, openOnly));
@@ -74,12 +90,12 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
 
     public Task<DashboardResult<StatsView>> GetStatsAsync(ClaimsPrincipal user, StatsQuery query) =>
         ReadAsync(user, actor => StatsAccess.MayRead(actor, query.Scope, city)
-            ? Ok(grains.GetGrain<IStatsGrain>(query.Scope).Get(query.Period, query.At))
+            ? Ok(stats.GetAsync(query.Scope, query.Period, query.At))
             : Denied<StatsView>($"{actor} may not read the statistics of '{query.Scope}'."));
 
     public Task<DashboardResult<IReadOnlyList<StatsView>>> RankAsync(ClaimsPrincipal user, RankingQuery query) =>
         ReadAsync(user, actor => StatsAccess.MayRead(actor, query.Scope, city)
-            ? Ok(grains.GetGrain<IStatsGrain>(query.Scope).Ranking(query.Period, query.At, query.By))
+            ? Ok(stats.RankingAsync(query.Scope, query.Period, query.At, query.By))
             : Denied<IReadOnlyList<StatsView>>($"{actor} may not read the rankings under '{query.Scope}'."));
 
     public Task<DashboardResult<IReadOnlyList<ReportHeader>>> ListReportsAsync(ClaimsPrincipal user, string countyId) =>

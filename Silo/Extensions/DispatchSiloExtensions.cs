@@ -10,6 +10,7 @@ using Dispatch.Silo.Hosting;
 using Dispatch.Silo.OpenApi;
 using Dispatch.Silo.Options;
 using Microsoft.AspNetCore.Authentication;
+using Dispatch.Silo.ReadModels;
 using Dispatch.Silo.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -53,6 +54,7 @@ public static class DispatchSiloExtensions
 
         // The engine: its grains (found by Orleans in the Grains assembly), the city and deadline policy they run on.
         services.AddDispatchEngine(settings.City, settings.Calendar, settings.Engine);
+        services.AddDispatchReadModels(settings.Store);
         // The schema goes in first (a hosted service registered before Orleans'), so an unreachable store fails the start
         // with one clear line before Orleans begins.
         services.AddHostedService(sp => new SchemaStarter(settings.Store, sp.GetRequiredService<ILogger<SchemaStarter>>()));

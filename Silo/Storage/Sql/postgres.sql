@@ -417,18 +417,19 @@ INSERT INTO DispatchSchema (Version) VALUES (1) ON CONFLICT (Version) DO NOTHING
 -- people list, filter, count and rank is kept here as rows, written in batches by the read-model projector
 -- (ReadModels/SqlReadModelWriter) from the cases' outboxes. Every row carries the version of what wrote it and an
 -- upsert only replaces an older one, so re-sent and reordered batches are harmless. Instants are BIGINT
--- nanoseconds since the Unix epoch (exact NodaTime round trips); local days are 'yyyy-MM-dd' (Asia/Shanghai).
+-- nanoseconds since the Unix epoch (exact NodaTime round trips); local days are 'yyyy-MM-dd' (Asia/Shanghai);
+-- ids compare ordinally (COLLATE "C"), as the engine does.
 -- ---------------------------------------------------------------------------------------------------------
 
 -- One row per case: where it is handled now and the summary lists show.
 CREATE TABLE IF NOT EXISTS case_view
 (
-    case_id        text     NOT NULL PRIMARY KEY,
+    case_id        text COLLATE "C" NOT NULL PRIMARY KEY,
     version        integer  NOT NULL,
-    grid_id        text     NOT NULL,
-    township_id    text     NOT NULL,
-    county_id      text     NOT NULL,
-    center_id      text     NOT NULL,
+    grid_id        text COLLATE "C" NOT NULL,
+    township_id    text COLLATE "C" NOT NULL,
+    county_id      text COLLATE "C" NOT NULL,
+    center_id      text COLLATE "C" NOT NULL,
     level          text     NOT NULL,
     category       text     NOT NULL,
     tier           text     NULL,
@@ -445,16 +446,16 @@ CREATE TABLE IF NOT EXISTS case_view
 CREATE INDEX IF NOT EXISTS case_view_center ON case_view (center_id, created_ns DESC, case_id DESC);
 CREATE INDEX IF NOT EXISTS case_view_county ON case_view (county_id, created_ns DESC, case_id DESC);
 CREATE INDEX IF NOT EXISTS case_view_created ON case_view (created_ns DESC, case_id DESC);
-CREATE INDEX IF NOT EXISTS case_view_grid ON case_view (grid_id, created_ns DESC) WHERE is_open;
+CREATE INDEX IF NOT EXISTS case_view_grid ON case_view (grid_id, created_ns DESC);
 CREATE INDEX IF NOT EXISTS case_view_overdue ON case_view (due_ns) WHERE is_open;
 
 -- One row per summons: a department's inbox.
 CREATE TABLE IF NOT EXISTS summons_view
 (
-    summons_id       text     NOT NULL PRIMARY KEY,
+    summons_id       text COLLATE "C" NOT NULL PRIMARY KEY,
     version          integer  NOT NULL,
-    case_id          text     NOT NULL,
-    department_id    text     NOT NULL,
+    case_id          text COLLATE "C" NOT NULL,
+    department_id    text COLLATE "C" NOT NULL,
     state            text     NOT NULL,
     is_open          boolean  NOT NULL,
     risk             text     NOT NULL,
@@ -474,9 +475,9 @@ CREATE INDEX IF NOT EXISTS summons_view_department ON summons_view (department_i
 -- (see CaseStatsFacts). Counties and the city add up their townships. Durations are nanoseconds, comma-separated.
 CREATE TABLE IF NOT EXISTS stats_fact
 (
-    scope             text     NOT NULL,
-    day               text     NOT NULL,
-    case_id           text     NOT NULL,
+    scope             text COLLATE "C" NOT NULL,
+    day               text COLLATE "C" NOT NULL,
+    case_id           text COLLATE "C" NOT NULL,
     version           integer  NOT NULL,
     accepted          integer  NOT NULL,
     accepted_resolved integer  NOT NULL,

@@ -252,7 +252,7 @@ CREATE TABLE IF NOT EXISTS case_view
 CREATE INDEX IF NOT EXISTS case_view_center ON case_view (center_id, created_ns DESC, case_id DESC);
 CREATE INDEX IF NOT EXISTS case_view_county ON case_view (county_id, created_ns DESC, case_id DESC);
 CREATE INDEX IF NOT EXISTS case_view_created ON case_view (created_ns DESC, case_id DESC);
-CREATE INDEX IF NOT EXISTS case_view_grid ON case_view (grid_id, created_ns DESC) WHERE is_open = 1;
+CREATE INDEX IF NOT EXISTS case_view_grid ON case_view (grid_id, created_ns DESC);
 CREATE INDEX IF NOT EXISTS case_view_overdue ON case_view (due_ns) WHERE is_open = 1;
 
 -- One row per summons: a department's inbox.

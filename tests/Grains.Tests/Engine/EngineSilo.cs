@@ -3,7 +3,9 @@ using Dispatch.Grains.Engine;
 using Dispatch.Grains.Engine.Events;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Serialization;
+using Dispatch.Grains.ReadModels;
 using Dispatch.Silo.Hosting;
+using Dispatch.Silo.ReadModels;
 using Dispatch.Silo.Options;
 using Dispatch.Silo.Storage;
 using Dispatch.Testing;
@@ -43,7 +45,22 @@ public sealed class EngineSilo : IAsyncDisposable
     {
         Store = store;
         Time = time;
+        Views = new SqlReadModelReader(store);
+        Stats = new StatsQueries(City, Views, new TimeProviderClock(time));
     }
+
+    /// <summary>The read models (case rows, summons rows, statistics facts) as the API reads them.</summary>
+    public IReadModelReader Views { get; }
+
+    public StatsQueries Stats { get; }
+
+    /// <summary>The cases a center handles now (only that center, not those under it), newest first.</summary>
+    public async Task<IReadOnlyList<CaseSummary>> CasesHandledByAsync(string centerId) =>
+        (await Views.CasesAsync(new CaseListQuery(new CaseScope(centerId, City.GetCenter(centerId).Level, WithCentersBelow: false),
+            null, null, null, Now, 1, 1_000))).Items;
+
+    /// <summary>A department's inbox as the API shows it.</summary>
+    public Task<IReadOnlyList<SummonsView>> InboxAsync(string departmentId, bool openOnly) => Views.SummonsesAsync(departmentId, openOnly, 200);
 
     public StoreOptions Store { get; }
     public FakeTimeProvider Time { get; }
@@ -81,6 +98,7 @@ public sealed class EngineSilo : IAsyncDisposable
             host.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, silent);
             host.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, silent);
             host.Services.AddDispatchEngine(City);
+            host.Services.AddDispatchReadModels(store);
             host.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => DispatchJson.Configure(o.JsonSerializerOptions));
         });
         builder.ConfigureSilo((_, silo) =>

@@ -101,9 +101,10 @@ public abstract class EscalationTests : IAsyncLifetime
         await _engine.AdvanceAsync(Duration.FromMinutes(20));
 
         var view = (await _engine.Grains.GetGrain<ICaseGrain>(caseId).Get())!;
+        Assert.Equal(0, await _engine.Grains.GetGrain<ICaseGrain>(caseId).DeliverOutbox());
         Assert.Equal(SummonsState.Escalated, view.Summonses[0].State);
         Assert.Equal("tc-a-psb", view.Summonses[1].DepartmentId);
-        Assert.Contains(view.Summonses[1].Id, (await _engine.Grains.GetGrain<IDepartmentGrain>("tc-a-psb").List(true)).Select(s => s.Id));
+        Assert.Contains(view.Summonses[1].Id, (await _engine.InboxAsync("tc-a-psb", true)).Select(s => s.Id));
     }
 
     [Fact]
@@ -120,8 +121,8 @@ public abstract class EscalationTests : IAsyncLifetime
         Assert.Equal(("tc-a", CenterLevel.County), (moved.CenterId, moved.Level));
         Assert.Contains(_engine.Drain<EscalationRaised>(), e => e.Escalation.Kind == "tier" && e.Escalation.ToCenterId == "tc-a");
         Assert.Equal(0, await grain.DeliverOutbox());
-        Assert.Contains(await _engine.Grains.GetGrain<ICenterGrain>("tc-a").List(), c => c.Id == moved.Id);
-        Assert.DoesNotContain(await _engine.Grains.GetGrain<ICenterGrain>(Township).List(), c => c.Id == moved.Id);
+        Assert.Contains(await _engine.CasesHandledByAsync("tc-a"), c => c.Id == moved.Id);
+        Assert.DoesNotContain(await _engine.CasesHandledByAsync(Township), c => c.Id == moved.Id);
     }
 
     [Fact]

@@ -69,8 +69,8 @@ public sealed class WhistleTests : IAsyncLifetime
         var summons = (await grain.Whistle(new WhistleCase(["tc-a-t1-pol"], null, null, null, EngineSilo.Commissioner(Township)))).Value!.Single();
 
         Assert.Equal(0, await grain.DeliverOutbox());
-        var inbox = await _engine.Grains.GetGrain<IDepartmentGrain>("tc-a-t1-pol").List(openOnly: true);
-        var cases = await _engine.Grains.GetGrain<ICenterGrain>(Township).List();
+        var inbox = await _engine.InboxAsync("tc-a-t1-pol", openOnly: true);
+        var cases = await _engine.CasesHandledByAsync(Township);
 
         Assert.Contains(inbox, s => s.Id == summons.Id);
         Assert.Contains(cases, c => c.Id == summons.CaseId && c.State == CaseState.Whistled);
@@ -209,12 +209,12 @@ public sealed class WhistleTests : IAsyncLifetime
         var grain = await ReportAsync();
         var caseId = (await grain.Get())!.Id;
         Assert.Equal(0, await grain.DeliverOutbox());
-        var before = await _engine.Grains.GetGrain<IGridGrain>("tc-a-t1-g1").View();
+        var before = await _engine.Views.GridAsync("tc-a-t1-g1");
 
         await grain.Whistle(new WhistleCase(["tc-a-t1-pol"], null, null, null, EngineSilo.Commissioner(Township)));
         await grain.Apply(new CaseCommand(CaseCommandKind.Resolve, "已处理", null, EngineSilo.Commissioner(Township)));
         Assert.Equal(0, await grain.DeliverOutbox());
-        var after = await _engine.Grains.GetGrain<IGridGrain>("tc-a-t1-g1").View();
+        var after = await _engine.Views.GridAsync("tc-a-t1-g1");
 
         Assert.Contains(before.OpenCases, c => c.Id == caseId);
         Assert.DoesNotContain(after.OpenCases, c => c.Id == caseId);

@@ -3,7 +3,10 @@ using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
 using Dispatch.Grains.Interfaces.Stats;
+using Dispatch.Grains.ReadModels;
 using Dispatch.Grains.Tests.Engine;
+using Dispatch.Silo.ReadModels;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace Dispatch.Grains.Tests.Stats;
@@ -11,8 +14,6 @@ namespace Dispatch.Grains.Tests.Stats;
 /// <summary>The statistics projection against a recount from the cases themselves, over one scripted run.</summary>
 public sealed class StatsGrainTests(StatsRun run) : IClassFixture<StatsRun>
 {
-    private IStatsGrain Stats(string scope) => run.Engine.Grains.GetGrain<IStatsGrain>(scope);
-
     private static IEnumerable<(StatsPeriod Period, LocalDate At)> PeriodsOfTheRun()
     {
         for (var d = StatsRun.FirstDay; d <= StatsRun.LastDay; d = d.PlusDays(1))
@@ -39,7 +40,7 @@ public sealed class StatsGrainTests(StatsRun run) : IClassFixture<StatsRun>
         {
             var results = await Task.WhenAll(batch.Select(async c =>
             {
-                var actual = await Stats(c.scope).Get(c.Period, c.At);
+                var actual = await run.Engine.Stats.GetAsync(c.scope, c.Period, c.At);
                 var dates = StatsPeriods.Range(c.Period, c.At);
                 var expected = StatsRecount.Of(run.Views, EngineSilo.City, c.scope, c.Period, dates.Start, dates.End);
                 return expected == actual ? null : $"expected {expected}\n  actual {actual}";
@@ -48,16 +49,16 @@ public sealed class StatsGrainTests(StatsRun run) : IClassFixture<StatsRun>
         }
 
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {checks.Count} differ from the recount:\n" + string.Join("\n", mismatches.Take(5)));
-        var city = await Stats("tc").Get(StatsPeriod.Quarter, StatsRun.FirstDay);
+        var city = await run.Engine.Stats.GetAsync("tc", StatsPeriod.Quarter, StatsRun.FirstDay);
         Assert.True(city is { Accepted: > 5, Summoned: > 5, Escalations: > 5, FollowUps: 3, Resolved: 5 }, $"the run is not the one scripted: {city}");
     }
 
     [Fact]
     public async Task Get_CasesAt2359AndAt0001_CountInTheirOwnLocalDays()
     {
-        var monday = await Stats("tc-a-t1").Get(StatsPeriod.Day, new LocalDate(2026, 11, 23));
-        var tuesday = await Stats("tc-a-t1").Get(StatsPeriod.Day, new LocalDate(2026, 11, 24));
-        var mediationMonday = await Stats("tc-a-t1-med").Get(StatsPeriod.Day, new LocalDate(2026, 11, 23));
+        var monday = await run.Engine.Stats.GetAsync("tc-a-t1", StatsPeriod.Day, new LocalDate(2026, 11, 23));
+        var tuesday = await run.Engine.Stats.GetAsync("tc-a-t1", StatsPeriod.Day, new LocalDate(2026, 11, 24));
+        var mediationMonday = await run.Engine.Stats.GetAsync("tc-a-t1-med", StatsPeriod.Day, new LocalDate(2026, 11, 23));
 
         Assert.Equal(2, monday.Accepted); // A1 at 09:00 and D1 at 23:59
         Assert.Equal(1, tuesday.Accepted); // E1 at 00:01
@@ -69,8 +70,8 @@ public sealed class StatsGrainTests(StatsRun run) : IClassFixture<StatsRun>
     [Fact]
     public async Task Get_WeekEndsSundayMidnight()
     {
-        var first = await Stats("tc-a-t2").Get(StatsPeriod.Week, new LocalDate(2026, 11, 29));
-        var second = await Stats("tc-a-t2").Get(StatsPeriod.Week, new LocalDate(2026, 11, 30));
+        var first = await run.Engine.Stats.GetAsync("tc-a-t2", StatsPeriod.Week, new LocalDate(2026, 11, 29));
+        var second = await run.Engine.Stats.GetAsync("tc-a-t2", StatsPeriod.Week, new LocalDate(2026, 11, 30));
 
         Assert.Equal((new LocalDate(2026, 11, 23), new LocalDate(2026, 11, 29), 2), (first.From, first.To, first.Accepted)); // B1, F1 (Sunday 23:59)
         Assert.Equal((new LocalDate(2026, 11, 30), new LocalDate(2026, 12, 6), 1), (second.From, second.To, second.Accepted)); // G1 (Monday 00:01)
@@ -79,8 +80,8 @@ public sealed class StatsGrainTests(StatsRun run) : IClassFixture<StatsRun>
     [Fact]
     public async Task Get_QuarterBoundary_SplitsCasesAndSummonsesByLocalDate()
     {
-        var q4 = await Stats("tc-b-t1").Get(StatsPeriod.Quarter, new LocalDate(2026, 12, 31));
-        var q1 = await Stats("tc-b-t1").Get(StatsPeriod.Quarter, new LocalDate(2027, 1, 1));
+        var q4 = await run.Engine.Stats.GetAsync("tc-b-t1", StatsPeriod.Quarter, new LocalDate(2026, 12, 31));
+        var q1 = await run.Engine.Stats.GetAsync("tc-b-t1", StatsPeriod.Quarter, new LocalDate(2027, 1, 1));
 
         Assert.Equal((new LocalDate(2026, 10, 1), new LocalDate(2026, 12, 31)), (q4.From, q4.To));
         Assert.Equal((2, 1, 1.0), (q4.Accepted, q4.Resolved, q4.CompletionRate)); // C1 and Q1 (23:59), both resolved by now; Q1 resolved in 2027
@@ -92,8 +93,8 @@ public sealed class StatsGrainTests(StatsRun run) : IClassFixture<StatsRun>
     [Fact]
     public async Task Get_FollowUpRepeatedOnALaterDay_CountsOnceOnTheLatestDayWithTheLatestSatisfaction()
     {
-        var tuesday = await Stats("tc-b-t1").Get(StatsPeriod.Day, new LocalDate(2026, 11, 24));
-        var wednesday = await Stats("tc-b-t1").Get(StatsPeriod.Day, new LocalDate(2026, 11, 25));
+        var tuesday = await run.Engine.Stats.GetAsync("tc-b-t1", StatsPeriod.Day, new LocalDate(2026, 11, 24));
+        var wednesday = await run.Engine.Stats.GetAsync("tc-b-t1", StatsPeriod.Day, new LocalDate(2026, 11, 25));
 
         Assert.Equal((0, null), (tuesday.FollowUps, tuesday.MeanSatisfaction));
         Assert.Equal((1, 3.0, 0.0), (wednesday.FollowUps, wednesday.MeanSatisfaction, wednesday.SatisfiedRate));
@@ -111,7 +112,7 @@ public sealed class StatsGrainTests(StatsRun run) : IClassFixture<StatsRun>
                 .ThenByDescending(v => v.MeanSatisfaction ?? -1).ThenBy(v => v.Scope, StringComparer.Ordinal)
                 .ToList();
 
-            var actual = await Stats("tc").Ranking(period, at, RankBy.Township);
+            var actual = await run.Engine.Stats.RankingAsync("tc", period, at, RankBy.Township);
 
             Assert.Equal(expected, actual);
         }
@@ -120,7 +121,7 @@ public sealed class StatsGrainTests(StatsRun run) : IClassFixture<StatsRun>
     [Fact]
     public async Task Ranking_DepartmentsOfACounty_NoDataLastAndTiesInIdOrder()
     {
-        var ranking = await Stats("tc-b").Ranking(StatsPeriod.Week, StatsRun.FirstDay, RankBy.Department);
+        var ranking = await run.Engine.Stats.RankingAsync("tc-b", StatsPeriod.Week, StatsRun.FirstDay, RankBy.Department);
 
         var ids = ranking.Select(r => r.Scope).ToList();
         Assert.Equal(StatsScopes.DepartmentsUnder(EngineSilo.City, "tc-b").Select(d => d.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
@@ -148,51 +149,34 @@ public sealed class StatsGrainTests(StatsRun run) : IClassFixture<StatsRun>
         }
     }
 
-    [Theory]
-    [InlineData("tc-a-t1")]
-    [InlineData("tc-a-t1-med")]
-    [InlineData("tc-b-t2-pol")]
-    [InlineData("tc-b-t2-jud")]
-    public async Task Index_ListsEveryDayWithFactsAndNoQuietDay(string scope)
+    [Fact]
+    public async Task Queries_ScopeOrRankingTheParserRefuses_Throws()
     {
-        var busy = new List<LocalDate>();
-        for (var d = StatsRun.FirstDay; d <= StatsRun.LastDay; d = d.PlusDays(1))
-        {
-            var v = StatsRecount.Of(run.Views, EngineSilo.City, scope, StatsPeriod.Day, d, d);
-            if (v.Accepted + v.Resolved + v.Closed + v.Summoned + v.Escalations + v.FollowUps > 0) busy.Add(d);
-        }
-
-        var listed = (await run.Engine.Grains.GetGrain<IStatsIndexGrain>($"{scope}|2026").Days(StatsRun.FirstDay, new LocalDate(2026, 12, 31)))
-            .Concat(await run.Engine.Grains.GetGrain<IStatsIndexGrain>($"{scope}|2027").Days(new LocalDate(2027, 1, 1), StatsRun.LastDay));
-
-        Assert.Equal(busy, listed);
+        await Assert.ThrowsAsync<ArgumentException>(() => run.Engine.Stats.GetAsync("tc-a-t1-v1", StatsPeriod.Day, StatsRun.FirstDay));
+        await Assert.ThrowsAsync<ArgumentException>(() => run.Engine.Stats.GetAsync("nowhere", StatsPeriod.Day, StatsRun.FirstDay));
+        await Assert.ThrowsAsync<ArgumentException>(() => run.Engine.Stats.RankingAsync("tc-a-t1", StatsPeriod.Day, StatsRun.FirstDay, RankBy.Township));
+        await Assert.ThrowsAsync<ArgumentException>(() => run.Engine.Stats.RankingAsync("tc-a-t1-pol", StatsPeriod.Day, StatsRun.FirstDay, RankBy.Department));
+        await Assert.ThrowsAsync<ArgumentException>(() => run.Engine.Stats.TotalsAsync("tc", StatsRun.FirstDay, StatsRun.FirstDay.PlusDays(-1)));
     }
 
     [Fact]
-    public async Task Grain_KeyOrRankingTheParserRefuses_Throws()
-    {
-        await Assert.ThrowsAsync<ArgumentException>(() => Stats("tc-a-t1-v1").Get(StatsPeriod.Day, StatsRun.FirstDay));
-        await Assert.ThrowsAsync<ArgumentException>(() => Stats("nowhere").Get(StatsPeriod.Day, StatsRun.FirstDay));
-        await Assert.ThrowsAsync<ArgumentException>(() => Stats("tc-a-t1").Ranking(StatsPeriod.Day, StatsRun.FirstDay, RankBy.Township));
-        await Assert.ThrowsAsync<ArgumentException>(() => Stats("tc-a-t1-pol").Ranking(StatsPeriod.Day, StatsRun.FirstDay, RankBy.Department));
-        await Assert.ThrowsAsync<ArgumentException>(() => Stats("tc").Totals(StatsRun.FirstDay, StatsRun.FirstDay.PlusDays(-1)));
-    }
-
-    [Fact]
-    public async Task Upsert_RepeatedOrStaleCopies_ChangeNothing()
+    public async Task Writer_RepeatedOrStaleFacts_ChangeNothing()
     {
         var a1 = await run.ViewAsync("A1");
         var key = new StatsDayKey("tc-a-t1", new LocalDate(2026, 11, 23));
-        var bucket = run.Engine.Grains.GetGrain<IStatsDayGrain>(key.GrainKey);
-        var before = await bucket.Totals();
+        var before = await DayTotalsAsync(key);
         var current = CaseStatsFacts.Of(a1)[key];
         var bogus = StatsTotals.Empty with { Accepted = 7, Summoned = 9 };
+        await using var writer = new SqlReadModelWriter(run.Engine.Store, 1, NullLogger<SqlReadModelWriter>.Instance);
 
-        await bucket.Upsert(new CaseDayFact(a1.Id, a1.Version, current));
-        await bucket.Upsert(new CaseDayFact(a1.Id, a1.Version, bogus));
-        await bucket.Upsert(new CaseDayFact(a1.Id, 1, bogus));
-        await bucket.Upsert(new CaseDayFact("C-T-never-existed", 1, StatsTotals.Empty));
+        await writer.WriteAsync(new ReadModelBatch(null, [], [new StatsFactRow(key, a1.Id, a1.Version, current)]));
+        await writer.WriteAsync(new ReadModelBatch(null, [], [new StatsFactRow(key, a1.Id, a1.Version, bogus)]));
+        await writer.WriteAsync(new ReadModelBatch(null, [], [new StatsFactRow(key, a1.Id, 1, bogus)]));
 
-        Assert.Equal(before, await bucket.Totals());
+        Assert.Equal(before, await DayTotalsAsync(key));
+        Assert.Equal(before.Accepted, (await DayTotalsAsync(key)).Accepted);
     }
+
+    private async Task<StatsTotals> DayTotalsAsync(StatsDayKey key) =>
+        (await run.Engine.Views.TotalsAsync([key.Scope], key.Date, key.Date)).GetValueOrDefault(key.Scope) ?? StatsTotals.Empty;
 }

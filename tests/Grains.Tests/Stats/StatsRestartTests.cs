@@ -21,7 +21,7 @@ public abstract class StatsRestartTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _engine.DisposeAsync();
 
-    private Task<StatsView> DayAsync(string scope) => _engine.Grains.GetGrain<IStatsGrain>(scope).Get(StatsPeriod.Day, Monday);
+    private Task<StatsView> DayAsync(string scope) => _engine.Stats.GetAsync(scope, StatsPeriod.Day, Monday);
 
     [Fact]
     public async Task Restart_StoredOutboxResent_CountsOnceAndLaterChangesCount()

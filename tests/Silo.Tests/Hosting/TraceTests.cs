@@ -3,13 +3,15 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Orleans;
+using Dispatch.Grains.Cases;
+using Dispatch.Grains.Engine;
 using Dispatch.Silo.Tests.Infrastructure;
 
 namespace Dispatch.Silo.Tests.Hosting;
 
 /// <summary>
-/// Traces run from the HTTP whistle through the case grain to each department grain, and again on acknowledgement:
+/// Traces run from the HTTP whistle through the case grain to the write of the rows departments' inboxes read, and
+/// again on acknowledgement:
 /// Orleans carries the caller's trace context (AddActivityPropagation) into every grain turn, including the outbox's deliveries.
 /// </summary>
 public sealed class TraceTests : IDisposable
@@ -22,7 +24,7 @@ public sealed class TraceTests : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) || source.Name == "Microsoft.AspNetCore",
+            ShouldListenTo = source => source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) || source.Name is "Microsoft.AspNetCore" or EngineTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
@@ -66,7 +68,7 @@ public sealed class TraceTests : IDisposable
         var caseId = (await created.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetString()!;
 
         var (whistleTrace, whistleHeader) = NewTrace();
-        var delivered = Signal(whistleTrace, "IDepartmentGrain.Upsert").Task;
+        var delivered = Signal(whistleTrace, CaseGrain.ReadModelWriteActivity).Task;
         using var whistle = await PostTracedAsync(commissioner, $"/api/v1/cases/{caseId}/whistle", whistleHeader,
             new { departmentIds = new[] { "tc-a-t1-pol" } });
         var summonsId = (await whistle.ReadAsync<JsonElement>())[0].GetProperty("id").GetString()!;
@@ -74,17 +76,17 @@ public sealed class TraceTests : IDisposable
 
         using var department = await host.ClientAsync("department", "tc-a-t1-pol");
         var (ackTrace, ackHeader) = NewTrace();
-        var ackDelivered = Signal(ackTrace, "IDepartmentGrain.Upsert").Task;
+        var ackDelivered = Signal(ackTrace, CaseGrain.ReadModelWriteActivity).Task;
         using var ack = await PostTracedAsync(department, $"/api/v1/summonses/{summonsId}/ack", ackHeader, new { });
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         await ackDelivered.WaitAsync(TimeSpan.FromSeconds(20));
 
         var whistleSpans = _stopped.Where(a => a.TraceId == whistleTrace).Select(CallName).ToList();
         Assert.Contains("ICaseGrain.Whistle", whistleSpans);
-        Assert.Contains("IDepartmentGrain.Upsert", whistleSpans);
+        Assert.Contains(CaseGrain.ReadModelWriteActivity, whistleSpans);
         var ackSpans = _stopped.Where(a => a.TraceId == ackTrace).Select(CallName).ToList();
         Assert.Contains("ICaseGrain.ActOnSummons", ackSpans);
-        Assert.Contains("IDepartmentGrain.Upsert", ackSpans);
+        Assert.Contains(CaseGrain.ReadModelWriteActivity, ackSpans);
     }
 
     public void Dispose() => _listener.Dispose();

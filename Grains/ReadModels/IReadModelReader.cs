@@ -1,0 +1,53 @@
+using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Grains.Interfaces.Model;
+using Dispatch.Grains.Interfaces.Stats;
+using NodaTime;
+
+namespace Dispatch.Grains.ReadModels;
+
+/// <summary>
+/// Which cases a list covers: those handled by a center and, with <paramref name="WithCentersBelow"/>, by the centers
+/// under it (a county and its townships; the city: every case). <paramref name="Level"/> is the center's level.
+/// </summary>
+public sealed record CaseScope(string CenterId, CenterLevel Level, bool WithCentersBelow = true);
+
+/// <summary>
+/// A page of a case list, newest first. <see cref="Open"/>: only open cases (true), only closed ones (false), or
+/// all; <see cref="Overdue"/> compares the due time with <see cref="Now"/>.
+/// </summary>
+public sealed record CaseListQuery(CaseScope Scope, CaseState? State, bool? Open, bool? Overdue, Instant Now, int Page, int PageSize);
+
+/// <summary>One page of case summaries; <see cref="Total"/> counts every match.</summary>
+public sealed record CaseListPage(IReadOnlyList<CaseSummary> Items, int Total);
+
+/// <summary>
+/// Queries on the read-model tables (paged, filtered, sorted and summed in the database). They read what the cases'
+/// outboxes have delivered so far: a change shows a few milliseconds after the command that made it.
+/// </summary>
+public interface IReadModelReader
+{
+    Task<CaseListPage> CasesAsync(CaseListQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>A department's summonses: open ones newest first, then (unless <paramref name="openOnly"/>) the newest <paramref name="closedKept"/> closed.</summary>
+    Task<IReadOnlyList<SummonsView>> SummonsesAsync(string departmentId, bool openOnly, int closedKept, CancellationToken cancellationToken = default);
+
+    /// <summary>A grid: its open cases newest first, how many cases were reported in it and how many are no longer open.</summary>
+    Task<GridView> GridAsync(string gridId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The statistics of each scope (townships and departments have facts) over the local dates <paramref name="from"/>
+    /// to <paramref name="to"/> inclusive; a scope without facts gets <see cref="StatsTotals.Empty"/>.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, StatsTotals>> TotalsAsync(IReadOnlyCollection<string> scopes, LocalDate from, LocalDate to,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Open cases reported in <paramref name="townships"/>, wherever handled now, that are overdue at <paramref name="now"/>
+    /// or escalated at least once: most escalations first, then earliest due, then id; at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<CaseSummary>> NeedingAttentionAsync(IReadOnlyCollection<string> townships, Instant now, int limit,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Open cases, open summonses and overdue open cases of the whole city now.</summary>
+    Task<(int OpenCases, int OpenSummonses, int Overdue)> CountsAsync(Instant now, CancellationToken cancellationToken = default);
+}

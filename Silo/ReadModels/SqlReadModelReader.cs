@@ -1,0 +1,199 @@
+using System.Data;
+using System.Data.Common;
+using Dispatch.Grains.Domain.Stats;
+using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Grains.Interfaces.Model;
+using Dispatch.Grains.Interfaces.Stats;
+using Dispatch.Grains.ReadModels;
+using Dispatch.Silo.Storage;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Dispatch.Silo.ReadModels;
+
+/// <summary>The read-model queries (<see cref="IReadModelReader"/>) in SQL that runs on SQLite and PostgreSQL alike.</summary>
+public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
+{
+    private const string CaseColumns =
+        "case_id, grid_id, township_id, center_id, level, category, tier, risk, state, summary, created_ns, due_ns, open_summonses, escalations, leader, version";
+
+    private const string SummonsColumns =
+        "summons_id, case_id, department_id, state, issued_ns, ack_due_ns, arrive_due_ns, acked_ns, arrived_ns, escalation_level, escalated_to, risk, fed_back_ns, note, version";
+
+    private readonly ReadModelSql _sql = new(store);
+
+    public async Task<CaseListPage> CasesAsync(CaseListQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken);
+        await using var count = ReadModelSql.Command(connection, "");
+        await using var page = ReadModelSql.Command(connection, "");
+        var where = CaseFilter(query, count);
+        CaseFilter(query, page);
+        count.CommandText = $"SELECT COUNT(*) FROM case_view WHERE {where}";
+        page.CommandText = $"SELECT {CaseColumns} FROM case_view WHERE {where} ORDER BY created_ns DESC, case_id DESC LIMIT @limit OFFSET @offset";
+        ReadModelSql.Add(page, "limit", DbType.Int32, query.PageSize);
+        ReadModelSql.Add(page, "offset", DbType.Int64, (long)(query.Page - 1) * query.PageSize);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var items = total == 0 ? [] : await ReadCasesAsync(page, cancellationToken);
+        return new CaseListPage(items, total);
+    }
+
+    /// <summary>The WHERE clause of a case list, with its parameters added to <paramref name="command"/>.</summary>
+    private static string CaseFilter(CaseListQuery query, DbCommand command)
+    {
+        var clauses = new List<string>();
+        switch (query.Scope.WithCentersBelow ? query.Scope.Level : CenterLevel.Township)
+        {
+            case CenterLevel.City:
+                break;
+            case CenterLevel.County:
+                clauses.Add("county_id = @center AND level <> @cityLevel");
+                ReadModelSql.Add(command, "cityLevel", DbType.String, nameof(CenterLevel.City));
+                break;
+            default:
+                clauses.Add("center_id = @center");
+                break;
+        }
+        ReadModelSql.Add(command, "center", DbType.String, query.Scope.CenterId);
+        if (query.State is { } state)
+        {
+            clauses.Add("state = @state");
+            ReadModelSql.Add(command, "state", DbType.String, state.ToString());
+        }
+        if (query.Open is { } open)
+        {
+            clauses.Add("is_open = @open");
+            ReadModelSql.Add(command, "open", DbType.Boolean, open);
+        }
+        if (query.Overdue is { } overdue)
+        {
+            clauses.Add(overdue
+                ? "is_open = @true AND due_ns IS NOT NULL AND due_ns < @now"
+                : "NOT (is_open = @true AND due_ns IS NOT NULL AND due_ns < @now)");
+            ReadModelSql.Add(command, "true", DbType.Boolean, true);
+            ReadModelSql.Add(command, "now", DbType.Int64, ReadModelSql.Nanoseconds(query.Now));
+        }
+        return clauses.Count == 0 ? "1 = 1" : string.Join(" AND ", clauses);
+    }
+
+    public async Task<IReadOnlyList<SummonsView>> SummonsesAsync(string departmentId, bool openOnly, int closedKept,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken);
+        await using var open = ReadModelSql.Command(connection,
+            $"SELECT {SummonsColumns} FROM summons_view WHERE department_id = @department AND is_open = @open ORDER BY issued_ns DESC, summons_id LIMIT @limit");
+        ReadModelSql.Add(open, "department", DbType.String, departmentId);
+        ReadModelSql.Add(open, "open", DbType.Boolean, true);
+        ReadModelSql.Add(open, "limit", DbType.Int32, int.MaxValue);
+        var result = await ReadSummonsesAsync(open, cancellationToken);
+        if (openOnly || closedKept <= 0) return result;
+        open.Parameters["open"].Value = false;
+        open.Parameters["limit"].Value = closedKept;
+        return [.. result, .. await ReadSummonsesAsync(open, cancellationToken)];
+    }
+
+    public async Task<GridView> GridAsync(string gridId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken);
+        await using var counts = ReadModelSql.Command(connection,
+            "SELECT COUNT(*), SUM(CASE WHEN is_open = @open THEN 0 ELSE 1 END) FROM case_view WHERE grid_id = @grid");
+        ReadModelSql.Add(counts, "grid", DbType.String, gridId);
+        ReadModelSql.Add(counts, "open", DbType.Boolean, true);
+        int reported, closed;
+        await using (var reader = await counts.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (reported, closed) = (ReadModelSql.Int(reader, 0), ReadModelSql.Int(reader, 1));
+        }
+        await using var open = ReadModelSql.Command(connection,
+            $"SELECT {CaseColumns} FROM case_view WHERE grid_id = @grid AND is_open = @open ORDER BY created_ns DESC, case_id DESC");
+        ReadModelSql.Add(open, "grid", DbType.String, gridId);
+        ReadModelSql.Add(open, "open", DbType.Boolean, true);
+        return new GridView(gridId, await ReadCasesAsync(open, cancellationToken), reported, closed);
+    }
+
+    public async Task<IReadOnlyDictionary<string, StatsTotals>> TotalsAsync(IReadOnlyCollection<string> scopes, LocalDate from, LocalDate to,
+        CancellationToken cancellationToken = default)
+    {
+        var totals = new Dictionary<string, StatsTotals>(StringComparer.Ordinal);
+        if (scopes.Count == 0) return totals;
+        await using var connection = await _sql.OpenAsync(cancellationToken);
+        await using var command = ReadModelSql.Command(connection, "");
+        var list = ReadModelSql.AddList(command, "s", scopes.Distinct(StringComparer.Ordinal));
+        command.CommandText =
+            "SELECT scope, SUM(accepted), SUM(accepted_resolved), SUM(resolved), SUM(closed), SUM(summoned), SUM(acked_on_time), " +
+            $"SUM(escalations), SUM(follow_ups), SUM(satisfaction_sum), SUM(satisfied), {_sql.JoinAggregate("NULLIF(ack_ns, '')")}, " +
+            $"{_sql.JoinAggregate("NULLIF(arrive_ns, '')")} FROM stats_fact WHERE scope IN ({list}) AND day >= @from AND day <= @to GROUP BY scope";
+        ReadModelSql.Add(command, "from", DbType.String, LocalDatePattern.Iso.Format(from));
+        ReadModelSql.Add(command, "to", DbType.String, LocalDatePattern.Iso.Format(to));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            int I(int o) => ReadModelSql.Int(reader, o);
+            totals[reader.GetString(0)] = new StatsTotals(I(1), I(2), I(3), I(4), I(5), I(6),
+                ReadModelSql.ParseDurations(ReadModelSql.OptionalString(reader, 11)).ToList(),
+                ReadModelSql.ParseDurations(ReadModelSql.OptionalString(reader, 12)).ToList(),
+                I(7), I(8), I(9), I(10));
+        }
+        return totals;
+    }
+
+    public async Task<IReadOnlyList<CaseSummary>> NeedingAttentionAsync(IReadOnlyCollection<string> townships, Instant now, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        if (townships.Count == 0) return [];
+        await using var connection = await _sql.OpenAsync(cancellationToken);
+        await using var command = ReadModelSql.Command(connection, "");
+        var list = ReadModelSql.AddList(command, "t", townships.Distinct(StringComparer.Ordinal));
+        command.CommandText =
+            $"SELECT {CaseColumns} FROM case_view WHERE township_id IN ({list}) AND is_open = @open " +
+            "AND ((due_ns IS NOT NULL AND due_ns < @now) OR escalations > 0) " +
+            "ORDER BY escalations DESC, CASE WHEN due_ns IS NULL THEN 1 ELSE 0 END, due_ns, case_id LIMIT @limit";
+        ReadModelSql.Add(command, "open", DbType.Boolean, true);
+        ReadModelSql.Add(command, "now", DbType.Int64, ReadModelSql.Nanoseconds(now));
+        ReadModelSql.Add(command, "limit", DbType.Int32, limit);
+        return await ReadCasesAsync(command, cancellationToken);
+    }
+
+    public async Task<(int OpenCases, int OpenSummonses, int Overdue)> CountsAsync(Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken);
+        await using var command = ReadModelSql.Command(connection,
+            "SELECT COUNT(*), SUM(open_summonses), SUM(CASE WHEN due_ns IS NOT NULL AND due_ns < @now THEN 1 ELSE 0 END) " +
+            "FROM case_view WHERE is_open = @open");
+        ReadModelSql.Add(command, "open", DbType.Boolean, true);
+        ReadModelSql.Add(command, "now", DbType.Int64, ReadModelSql.Nanoseconds(now));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (ReadModelSql.Int(reader, 0), ReadModelSql.Int(reader, 1), ReadModelSql.Int(reader, 2));
+    }
+
+    private static async Task<IReadOnlyList<CaseSummary>> ReadCasesAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var items = new List<CaseSummary>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            items.Add(new CaseSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+                ReadModelSql.Enum<CenterLevel>(r, 4), ReadModelSql.Enum<Category>(r, 5), ReadModelSql.OptionalEnum<CaseTier>(r, 6),
+                ReadModelSql.OptionalEnum<RiskColour>(r, 7), ReadModelSql.Enum<CaseState>(r, 8), r.GetString(9),
+                ReadModelSql.Instant(r.GetInt64(10)), ReadModelSql.OptionalInstant(r, 11), ReadModelSql.Int(r, 12), ReadModelSql.Int(r, 13),
+                ReadModelSql.OptionalString(r, 14), ReadModelSql.Int(r, 15)));
+        }
+        return items;
+    }
+
+    private static async Task<IReadOnlyList<SummonsView>> ReadSummonsesAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var items = new List<SummonsView>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            items.Add(new SummonsView(r.GetString(0), r.GetString(1), r.GetString(2), ReadModelSql.Enum<SummonsState>(r, 3),
+                ReadModelSql.Instant(r.GetInt64(4)), ReadModelSql.Instant(r.GetInt64(5)), ReadModelSql.Instant(r.GetInt64(6)),
+                ReadModelSql.OptionalInstant(r, 7), ReadModelSql.OptionalInstant(r, 8), ReadModelSql.Int(r, 9), ReadModelSql.OptionalString(r, 10),
+                ReadModelSql.Enum<RiskColour>(r, 11), ReadModelSql.OptionalInstant(r, 12), ReadModelSql.OptionalString(r, 13), ReadModelSql.Int(r, 14)));
+        }
+        return items;
+    }
+}
