@@ -48,6 +48,13 @@ public interface IReadModelReader
     Task<IReadOnlyList<CaseSummary>> NeedingAttentionAsync(IReadOnlyCollection<string> townships, Instant now, int limit,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Summonses issued or acknowledged since <paramref name="since"/>, each with the township of its case, oldest first
+    /// (at most <paramref name="limit"/>): what the dashboard's 24-hour activity is rebuilt from after a restart.
+    /// </summary>
+    Task<IReadOnlyList<(SummonsView Summons, string TownshipId)>> SummonsActivitySinceAsync(Instant since, int limit,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Open cases, open summonses and overdue open cases of the whole city now.</summary>
     Task<(int OpenCases, int OpenSummonses, int Overdue)> CountsAsync(Instant now, CancellationToken cancellationToken = default);
 }

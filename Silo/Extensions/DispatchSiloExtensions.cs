@@ -58,6 +58,10 @@ public static class DispatchSiloExtensions
         // The schema goes in first (a hosted service registered before Orleans'), so an unreachable store fails the start
         // with one clear line before Orleans begins.
         services.AddHostedService(sp => new SchemaStarter(settings.Store, sp.GetRequiredService<ILogger<SchemaStarter>>()));
+        // The dashboard's 24-hour activity is rebuilt from the store before Orleans runs a grain (when the dashboard is hosted).
+        services.AddHostedService(sp => new DashboardHost.ActivityHistorySeeder(sp.GetRequiredService<Grains.ReadModels.IReadModelReader>(),
+            sp.GetService<Dispatch.Dashboard.Live.ActivityHistory>(), settings.City, sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<ILogger<DashboardHost.ActivityHistorySeeder>>()));
         builder.UseOrleans(silo => silo.AddDispatchOrleans(settings));
         services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => DispatchJson.Configure(o.JsonSerializerOptions));
         services.AddSingleton(new DueReminders(settings.Store));

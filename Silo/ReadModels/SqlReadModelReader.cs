@@ -155,6 +155,22 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
         return await ReadCasesAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<(SummonsView Summons, string TownshipId)>> SummonsActivitySinceAsync(Instant since, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken);
+        var columns = string.Join(", ", SummonsColumns.Split(", ").Select(c => "s." + c));
+        await using var command = ReadModelSql.Command(connection,
+            $"SELECT {columns}, c.township_id FROM summons_view s JOIN case_view c ON c.case_id = s.case_id " +
+            "WHERE s.issued_ns >= @since OR s.acked_ns >= @since ORDER BY s.issued_ns, s.summons_id LIMIT @limit");
+        ReadModelSql.Add(command, "since", DbType.Int64, ReadModelSql.Nanoseconds(since));
+        ReadModelSql.Add(command, "limit", DbType.Int32, limit);
+        var items = new List<(SummonsView, string)>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken)) items.Add((Summons(r), r.GetString(15)));
+        return items;
+    }
+
     public async Task<(int OpenCases, int OpenSummonses, int Overdue)> CountsAsync(Instant now, CancellationToken cancellationToken = default)
     {
         await using var connection = await _sql.OpenAsync(cancellationToken);
@@ -187,13 +203,12 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
     {
         var items = new List<SummonsView>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        while (await r.ReadAsync(cancellationToken))
-        {
-            items.Add(new SummonsView(r.GetString(0), r.GetString(1), r.GetString(2), ReadModelSql.Enum<SummonsState>(r, 3),
-                ReadModelSql.Instant(r.GetInt64(4)), ReadModelSql.Instant(r.GetInt64(5)), ReadModelSql.Instant(r.GetInt64(6)),
-                ReadModelSql.OptionalInstant(r, 7), ReadModelSql.OptionalInstant(r, 8), ReadModelSql.Int(r, 9), ReadModelSql.OptionalString(r, 10),
-                ReadModelSql.Enum<RiskColour>(r, 11), ReadModelSql.OptionalInstant(r, 12), ReadModelSql.OptionalString(r, 13), ReadModelSql.Int(r, 14)));
-        }
+        while (await r.ReadAsync(cancellationToken)) items.Add(Summons(r));
         return items;
     }
+
+    private static SummonsView Summons(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), ReadModelSql.Enum<SummonsState>(r, 3),
+        ReadModelSql.Instant(r.GetInt64(4)), ReadModelSql.Instant(r.GetInt64(5)), ReadModelSql.Instant(r.GetInt64(6)),
+        ReadModelSql.OptionalInstant(r, 7), ReadModelSql.OptionalInstant(r, 8), ReadModelSql.Int(r, 9), ReadModelSql.OptionalString(r, 10),
+        ReadModelSql.Enum<RiskColour>(r, 11), ReadModelSql.OptionalInstant(r, 12), ReadModelSql.OptionalString(r, 13), ReadModelSql.Int(r, 14));
 }

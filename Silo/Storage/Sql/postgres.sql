@@ -470,6 +470,9 @@ CREATE TABLE IF NOT EXISTS summons_view
     note             text     NULL
 );
 CREATE INDEX IF NOT EXISTS summons_view_department ON summons_view (department_id, is_open, issued_ns DESC, summons_id);
+CREATE INDEX IF NOT EXISTS summons_view_issued ON summons_view (issued_ns);
+CREATE INDEX IF NOT EXISTS summons_view_acked ON summons_view (acked_ns);
+CREATE INDEX IF NOT EXISTS summons_view_case ON summons_view (case_id);
 
 -- One row per (scope, local day, case): the case's contribution to that township's or department's statistics
 -- (see CaseStatsFacts). Counties and the city add up their townships. Durations are nanoseconds, comma-separated.

@@ -51,7 +51,10 @@ public sealed class SiloHost : IAsyncDisposable
     /// Starts a silo on <paramref name="storage"/> ("--Storage:..." settings) with the test city; <paramref name="extra"/>
     /// adds or overrides settings ("--Key=value").
     /// </summary>
-    public static async Task<SiloHost> StartAsync(IEnumerable<string> storage, params string[] extra)
+    public static Task<SiloHost> StartAsync(IEnumerable<string> storage, params string[] extra) => StartAtAsync(storage, null, extra);
+
+    /// <summary>As <see cref="StartAsync"/>, with the fake clock at <paramref name="now"/> (Monday morning when null).</summary>
+    public static async Task<SiloHost> StartAtAsync(IEnumerable<string> storage, Instant? now, params string[] extra)
     {
         string[] args =
         [
@@ -61,7 +64,7 @@ public sealed class SiloHost : IAsyncDisposable
             .. storage,
             .. extra,
         ];
-        return new SiloHost(await TestSiloApp.StartAsync(args));
+        return new SiloHost(await TestSiloApp.StartAsync(args, now));
     }
 
     public static Task<SiloHost> StartSqliteAsync(params string[] extra) =>
