@@ -5,7 +5,9 @@ using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.ReadModels;
 using Dispatch.Grains.Interfaces.Model;
 using Orleans;
+using System.Security.Claims;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Errors;
 using Dispatch.Silo.Metrics;
 using Dispatch.Silo.Storage;
 using Microsoft.Extensions.Options;
@@ -24,9 +26,27 @@ public static class MetricsApi
             .WithSummary("The engine's metrics now: open cases and summonses, overdue, totals since start, latencies, memory")
             .RequireAuthorization(Policies.DutyLeader);
 
-    public static async Task<Ok<MetricsSnapshot>> Get(IReadModelReader views, IGrainFactory grains, DueReminders reminders,
-        IOptions<ClusterOptions> cluster, MetricsCollector metrics, IClock clock)
+    /// <summary>
+    /// The snapshot. <paramref name="collect"/>=true (admin only) first runs a full, compacting, blocking garbage collection,
+    /// so the managed heap counts only what is alive: how a load test measures the memory an idle case costs.
+    /// </summary>
+    public static async Task<Results<Ok<MetricsSnapshot>, ProblemHttpResult>> Get(string? collect, ClaimsPrincipal user,
+        IReadModelReader views, IGrainFactory grains, DueReminders reminders, IOptions<ClusterOptions> cluster, MetricsCollector metrics,
+        IClock clock)
     {
+        if (collect is not null)
+        {
+            if (!bool.TryParse(collect, out var full))
+                return Problems.Result(Problems.Validation(new Dictionary<string, string[]> { ["collect"] = ["Must be true or false."] }));
+            if (full && user.ToActor().Role != Grains.Interfaces.Cases.Actor.Admin)
+                return Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "Forbidden.", "Only an admin may force a garbage collection."));
+            if (full)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+        }
         var now = clock.GetCurrentInstant();
         var (openCases, openSummonses, overdue) = await views.CountsAsync(now);
         var activations = await grains.GetGrain<IManagementGrain>(0).GetTotalActivationCount();

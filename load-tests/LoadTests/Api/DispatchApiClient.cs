@@ -74,6 +74,16 @@ public sealed class DispatchApiClient : IDisposable
     public Task<ApiResult<SummonsDto>> ActOnSummonsAsync(string token, string summonsId, string action, CancellationToken cancellationToken) =>
         SendAsync<SummonsDto>(HttpMethod.Post, $"api/v1/summonses/{Uri.EscapeDataString(summonsId)}/{action}", token, new { }, cancellationToken);
 
+    /// <summary>
+    /// GET /api/v1/metrics?collect=true as an admin: the silo runs a full garbage collection first, so the managed heap
+    /// counts only live objects. Null when the silo does not answer 200.
+    /// </summary>
+    public async Task<HeapDto?> CollectedHeapAsync(string adminToken, CancellationToken cancellationToken)
+    {
+        var r = await SendAsync<HeapDto>(HttpMethod.Get, "api/v1/metrics?collect=true", adminToken, null, cancellationToken);
+        return r.Status == 200 ? r.Value : null;
+    }
+
     /// <summary>GET /api/v1/cases/{id}.</summary>
     public Task<ApiResult<CaseDto>> GetCaseAsync(string token, string caseId, CancellationToken cancellationToken) =>
         SendAsync<CaseDto>(HttpMethod.Get, $"api/v1/cases/{Uri.EscapeDataString(caseId)}", token, null, cancellationToken);
@@ -120,3 +130,6 @@ public sealed class DispatchApiClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 }
+
+/// <summary>The part of GET /api/v1/metrics the memory measurement reads.</summary>
+public sealed record HeapDto(long ManagedHeapBytes, int Activations, int OpenCases);

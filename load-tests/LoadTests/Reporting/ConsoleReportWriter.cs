@@ -50,7 +50,8 @@ public static class ConsoleReportWriter
         {
             console.MarkupLine(Markup.Escape(
                 $"Silo: CPU mean {res.SiloMeanCpuPercent:0} %, peak {res.SiloPeakCpuPercent:0} % (load tester {Opt(res.LoadTesterMeanCpuPercent, "0")} %, PostgreSQL {Opt(res.PostgresMeanCpuPercent, "0")} %); peak RSS {res.SiloPeakRssBytes / 1048576.0:0} MB; " +
-                $"memory per open case {Kb(res.MemoryPerOpenCaseBytes)}, per idle open case {Kb(res.MemoryPerIdleOpenCaseBytes)}."));
+                $"memory per open case {Kb(res.MemoryPerOpenCaseBytes)}, per idle open case {Kb(res.MemoryPerIdleOpenCaseBytes)}." +
+                (res.HeapAfterIdleBytes is null ? "" : $" Managed heap after a full GC {res.HeapBeforeSurgeBytes / 1048576.0:0.#} MB before, {res.HeapAfterIdleBytes / 1048576.0:0.#} MB once idle ({res.ActivationsAfterIdle} activations left).")));
         }
         if (r.Store.Count > 0)
         {

@@ -164,6 +164,8 @@ public static class HtmlReportWriter
         h.Append(CultureInfo.InvariantCulture, $"<tr><td>open cases</td><td class=\"n\">{res.OpenCases:N0}</td></tr>");
         h.Append(CultureInfo.InvariantCulture, $"<tr><td>memory per open case (activated)</td><td class=\"n\">{Kb(res.MemoryPerOpenCaseBytes)}</td></tr>");
         h.Append(CultureInfo.InvariantCulture, $"<tr><td>memory per idle open case</td><td class=\"n\">{Kb(res.MemoryPerIdleOpenCaseBytes)}</td></tr>");
+        if (res.HeapAfterIdleBytes is not null)
+            h.Append(CultureInfo.InvariantCulture, $"<tr><td>managed heap after a full GC: before the surge / once idle (activations left)</td><td class=\"n\">{Mb(res.HeapBeforeSurgeBytes)} / {Mb(res.HeapAfterIdleBytes)} ({res.ActivationsAfterIdle})</td></tr>");
         h.Append("</table>");
         if (res.Note.Length > 0) h.Append(CultureInfo.InvariantCulture, $"<p>{E(res.Note)}</p>");
     }

@@ -99,7 +99,18 @@ public static class SurgeReportBuilder
             marks.RssAfterIdle,
             openCases,
             PerCase(marks.RssAfterDrain),
-            PerCase(marks.RssAfterIdle));
+            HeapPerCase() ?? PerCase(marks.RssAfterIdle))
+        {
+            HeapBeforeSurgeBytes = marks.HeapBeforeSurge,
+            HeapAfterIdleBytes = marks.HeapAfterIdle,
+            ActivationsAfterIdle = marks.ActivationsAfterIdle,
+        };
+
+        // The managed heap after full collections, before and once idle activations were collected: what open cases
+        // cost while nobody works on them (their state is in the store, not in memory).
+        double? HeapPerCase() => marks.HeapBeforeSurge is { } before && marks.HeapAfterIdle is { } after && openCases > 0
+            ? Math.Max(0, (double)(after - before)) / openCases
+            : null;
     }
 
     private static IReadOnlyList<SecondBucket> PerSecond(SurgeObservations o)

@@ -181,6 +181,7 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
 
         long? RssNow() => SiloPid() is { } pid ? ProcStat.ReadRssBytes(pid) : null;
         var rssBefore = RssNow();
+        var heapBefore = o.IdleAge is not null ? await api.CollectedHeapAsync(admin, ct) : null;
         var writesBefore = pgConnection is null ? null : await PostgresRowWrites.ReadAsync(pgConnection, ct);
 
         observer.Phase($"Surge: {o.Whistles:N0} whistles over {o.Duration.TotalSeconds:0.#} s ({o.Arrivals}), {silent.Count} silent departments, ackWithin {Describe(o.AckWithin)}, arriveWithin {Describe(o.ArriveWithin)}.");
@@ -222,12 +223,14 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         }
 
         long? rssAfterIdle = null;
+        HeapDto? heapAfterIdle = null;
         if (o.IdleAge is { } idleAge && silo is not null)
         {
             var wait = idleAge + CollectionInterval(idleAge) * 2 + TimeSpan.FromSeconds(2);
             observer.Phase($"Waiting {wait.TotalSeconds:0} s for the silo to deactivate idle cases ...");
             await Task.Delay(wait, ct);
             rssAfterIdle = RssNow();
+            heapAfterIdle = await api.CollectedHeapAsync(admin, ct);
         }
         await stopSampler.CancelAsync();
         await sampling;
@@ -242,7 +245,7 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         var sampled = observations.Resources.Any(r => r.Process == SurgeReportBuilder.SiloProcess);
         var marks = new ResourceMarks(sampled,
             sampled ? ResourceNote(silo is not null) : "no silo process to sample: pass --silo-pid with --url (Linux /proc).",
-            rssBefore, rssAfterDrain, rssAfterIdle);
+            rssBefore, rssAfterDrain, rssAfterIdle, heapBefore?.ManagedHeapBytes, heapAfterIdle?.ManagedHeapBytes, heapAfterIdle?.Activations);
         AddNotes(observations, findings);
         var run = RunInfo(city, baseUrl, store);
         var report = SurgeReportBuilder.Build(run, observations, findings, baselines, marks, _notes);

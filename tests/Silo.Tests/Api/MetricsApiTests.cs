@@ -34,6 +34,23 @@ public sealed class MetricsApiTests
     }
 
     [Fact]
+    public async Task GetMetrics_Collect_AdminOnlyAndChecked()
+    {
+        await using var host = await SiloHost.StartSqliteAsync();
+        using var admin = await host.ClientAsync("admin");
+        using var leader = await host.ClientAsync("dutyLeader", "tc-a");
+
+        using var collected = await admin.GetAsync("/api/v1/metrics?collect=true");
+        using var refused = await leader.GetAsync("/api/v1/metrics?collect=true");
+        using var bad = await admin.GetAsync("/api/v1/metrics?collect=maybe");
+
+        Assert.True((await collected.ReadAsync<JsonElement>()).GetProperty("managedHeapBytes").GetInt64() > 0);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task GetMetrics_AsCommissioner_Returns403()
     {
         await using var host = await SiloHost.StartSqliteAsync();
