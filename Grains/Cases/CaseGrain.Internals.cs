@@ -230,7 +230,14 @@ public sealed partial class CaseGrain
         ArmTimer(now);
     }
 
-    private Instant? NextDeadline(Instant now) => CaseDeadlines.Next(Case, now, Duration.FromTimeSpan(engine.Options.OutboxRetry));
+    /// <summary>The earliest pending deadline: what the durable reminder waits for.</summary>
+    private Instant? NextDeadline(Instant now) => CaseDeadlines.Next(Case, now, null);
+
+    /// <summary>
+    /// The earliest deadline or, while the outbox holds undelivered copies, its next re-send: what the in-memory timer
+    /// waits for. (After a crash, the silo's start re-drives the outboxes of the cases written shortly before it.)
+    /// </summary>
+    private Instant? NextWakeUp(Instant now) => CaseDeadlines.Next(Case, now, Duration.FromTimeSpan(engine.Options.OutboxRetry));
 
     /// <summary>A reminder tick (or the sweeper) says the case's reminder row exists and is due.</summary>
     private void ReminderFellDue()
@@ -260,7 +267,7 @@ public sealed partial class CaseGrain
     /// </summary>
     private void ArmTimer(Instant now)
     {
-        var next = NextDeadline(now);
+        var next = NextWakeUp(now);
         if (next is not { } at)
         {
             _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

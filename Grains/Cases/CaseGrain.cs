@@ -21,11 +21,14 @@ namespace Dispatch.Grains.Cases;
 /// confirm, also after a restart).
 /// </summary>
 public sealed partial class CaseGrain(
-    [PersistentState("case")] IPersistentState<CaseRecord> state,
+    [PersistentState(CaseGrain.StateName)] IPersistentState<CaseRecord> state,
     EngineContext engine,
     IReadModelWriter writer,
     ILogger<CaseGrain> logger) : EngineGrain, ICaseGrain, IRemindable
 {
+    /// <summary>The name of the case's persistent state (the grain type string of its row in Orleans' state table).</summary>
+    public const string StateName = "case";
+
     /// <summary>The name of the one durable reminder of a case with a pending deadline (its start time is that deadline).</summary>
     public const string DeadlineReminder = "deadline";
     private readonly Dictionary<string, (int Generation, Task Delivery)> _sending = new(StringComparer.Ordinal);

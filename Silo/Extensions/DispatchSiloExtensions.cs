@@ -50,6 +50,7 @@ public static class DispatchSiloExtensions
             .Validate(o => o.SweepInterval >= TimeSpan.Zero, "Deadlines:SweepInterval must not be negative.")
             .Validate(o => o.SweepBatch > 0, "Deadlines:SweepBatch must be positive.")
             .Validate(o => o.SweepParallelism > 0, "Deadlines:SweepParallelism must be positive.")
+            .Validate(o => o.RecoveryWindow >= TimeSpan.Zero, "Deadlines:RecoveryWindow must not be negative.")
             .ValidateOnStart();
 
         // The engine: its grains (found by Orleans in the Grains assembly), the city and deadline policy they run on.
@@ -65,6 +66,7 @@ public static class DispatchSiloExtensions
         builder.UseOrleans(silo => silo.AddDispatchOrleans(settings));
         services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => DispatchJson.Configure(o.JsonSerializerOptions));
         services.AddSingleton(new DueReminders(settings.Store));
+        services.AddSingleton(new RecentStates(settings.Store));
         services.AddSingleton<SiloReadiness>();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());

@@ -53,6 +53,7 @@ public sealed class DeadlineSweep(DueReminders due, IGrainFactory grains, TimePr
 /// <summary>Runs the <see cref="DeadlineSweep"/> as soon as the silo has started, then every <see cref="DeadlineOptions.SweepInterval"/>.</summary>
 public sealed class DeadlineSweeper(
     DueReminders due,
+    RecentStates recent,
     IGrainFactory grains,
     TimeProvider time,
     IOptions<ClusterOptions> cluster,
@@ -61,6 +62,44 @@ public sealed class DeadlineSweeper(
     ILogger<DeadlineSweeper> logger) : BackgroundService
 {
     private readonly DeadlineSweep _sweep = new(due, grains, time, cluster.Value.ServiceId, options.Value, logger);
+
+    /// <summary>
+    /// Re-drives the outboxes of the cases written within <see cref="DeadlineOptions.RecoveryWindow"/> before this start
+    /// (activating a case re-sends what it had not delivered): the durable reminder waits only for deadlines, so this is
+    /// what brings read-model rows that a crash cut off into the tables at once rather than at the case's next deadline.
+    /// </summary>
+    public async Task<int> RecoverOutboxesAsync(CancellationToken cancellationToken = default)
+    {
+        var window = options.Value.RecoveryWindow;
+        if (window <= TimeSpan.Zero) return 0;
+        try
+        {
+            var keys = await recent.KeysAsync(cluster.Value.ServiceId, Grains.Cases.CaseGrain.StateName, DateTime.UtcNow - window,
+                options.Value.SweepBatch * 10, cancellationToken);
+            await Parallel.ForEachAsync(keys, new ParallelOptions
+            {
+                MaxDegreeOfParallelism = options.Value.SweepParallelism,
+                CancellationToken = cancellationToken,
+            }, async (key, _) =>
+            {
+                try
+                {
+                    await grains.GetGrain<ICaseGrain>(key).DeliverOutbox();
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    logger.LogWarning(error, "Case {Case} did not re-send its outbox at start; its timer and reminder retry", key);
+                }
+            });
+            if (keys.Count > 0) logger.LogInformation("Re-drove the outboxes of {Count} cases written in the {Window} before the start", keys.Count, window);
+            return keys.Count;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogWarning(error, "The outbox recovery pass at start failed; cases re-send when next activated");
+            return 0;
+        }
+    }
 
     /// <inheritdoc cref="DeadlineSweep.SweepAsync"/>
     public Task<int> SweepAsync(CancellationToken cancellationToken = default) => _sweep.SweepAsync(cancellationToken);
@@ -81,6 +120,7 @@ public sealed class DeadlineSweeper(
                 return;
             }
         }
+        await RecoverOutboxesAsync(stoppingToken);
         var interval = options.Value.SweepInterval;
         while (!stoppingToken.IsCancellationRequested)
         {

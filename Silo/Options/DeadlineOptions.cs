@@ -14,6 +14,12 @@ public sealed class DeadlineOptions
     /// <summary>How many overdue cases one pass wakes at most (default 5,000); the next pass takes the rest.</summary>
     public int SweepBatch { get; set; } = 5_000;
 
+    /// <summary>
+    /// At start, the cases written this long before it have their outbox re-driven (default 10 min): a crash may have cut
+    /// one off between writing its state and delivering its read-model rows. Zero: no recovery pass.
+    /// </summary>
+    public TimeSpan RecoveryWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How many overdue cases are woken at the same time (default 32).</summary>
     public int SweepParallelism { get; set; } = 32;
 }

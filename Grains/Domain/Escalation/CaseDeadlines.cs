@@ -9,10 +9,10 @@ public static class CaseDeadlines
 {
     /// <summary>
     /// The earliest pending moment: a summons's acknowledgement or arrival deadline, the case's tier deadline while
-    /// open, its triage deadline while untriaged, and, while the outbox holds undelivered copies,
-    /// <paramref name="now"/> + <paramref name="outboxRetry"/>. Null when nothing is pending.
+    /// open, its triage deadline while untriaged, and, when <paramref name="outboxRetry"/> is given and the outbox holds
+    /// undelivered copies, <paramref name="now"/> + <paramref name="outboxRetry"/>. Null when nothing is pending.
     /// </summary>
-    public static Instant? Next(CaseRecord record, Instant now, Duration outboxRetry)
+    public static Instant? Next(CaseRecord record, Instant now, Duration? outboxRetry)
     {
         Instant? next = null;
         void Consider(Instant? at)
@@ -22,7 +22,7 @@ public static class CaseDeadlines
         foreach (var s in record.Summonses) Consider(s.PendingDeadline);
         if (record.IsOpen && !record.TierLadderExhausted) Consider(record.DueAt);
         if (record.State == CaseState.Reported) Consider(record.TriageDueAt);
-        if (record.Outbox.Count > 0) Consider(now + outboxRetry);
+        if (record.Outbox.Count > 0 && outboxRetry is { } retry) Consider(now + retry);
         return next;
     }
 

@@ -71,6 +71,30 @@ public sealed class CrashTests
             // The acknowledgement deadline (5 s) passes soon after the restart: its escalation must arrive live.
             await stream.ReceivedOrNextAsync("escalation", e => e.GetProperty("summonsId").GetString() == summonses[0]);
         }
+
+        // Every accepted summons is in its department's inbox (the read models): rows a crash cut off are re-sent at start.
+        foreach (var department in Departments)
+        {
+            var expected = accepted.Values.Select(ids => ids[Array.IndexOf(Departments, department)]).ToHashSet();
+            await InboxHoldsAsync(admin, department, expected);
+        }
+    }
+
+    /// <summary>Reads the department's inbox until it lists every expected summons, or fails after 30 s.</summary>
+    private static async Task InboxHoldsAsync(HttpClient admin, string department, HashSet<string> expected)
+    {
+        var patience = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await admin.GetAsync($"/api/v1/departments/{department}/summonses?state=all");
+            var listed = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+                .EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToHashSet();
+            var missing = expected.Where(id => !listed.Contains(id)).ToList();
+            if (missing.Count == 0) return;
+            Assert.True(patience.Elapsed < TimeSpan.FromSeconds(30),
+                $"{department}'s inbox lists {listed.Count} summonses and lacks {missing.Count} accepted ones, e.g. {missing[0]}");
+            await Task.Delay(100); // the rows are written in the background: look again shortly
+        }
     }
 
     private static bool HasDeadlineReminder(string db, string caseId)
