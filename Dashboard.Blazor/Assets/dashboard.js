@@ -15,6 +15,8 @@
   var serverNow = Date.parse(body.dataset.serverNow);
   var renderedAt = Date.now();
   var refreshTimer = null;
+  // Keys marked new since the page loaded: they stay marked when a later refresh redraws their region.
+  var arrivedKeys = new Set();
   var refreshing = false;
   var pending = false;
 
@@ -79,7 +81,8 @@
           open.forEach(function (id) { var d = document.getElementById(id); if (d) d.open = true; });
           var arrived = 0;
           region.querySelectorAll("[data-fresh-key]").forEach(function (el) {
-            if (!before.has(el.dataset.freshKey)) { el.classList.add("fresh"); arrived++; }
+            if (!before.has(el.dataset.freshKey)) { arrivedKeys.add(el.dataset.freshKey); arrived++; }
+            if (arrivedKeys.has(el.dataset.freshKey)) el.classList.add("fresh");
           });
           if (arrived > 0 && region.dataset.newBanner) {
             var banner = document.getElementById(region.dataset.newBanner);
