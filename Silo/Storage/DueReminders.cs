@@ -48,10 +48,10 @@ public sealed class DueReminders(StoreOptions store)
             await using var command = connection.CreateCommand();
             command.CommandText = Query;
             // Bound as Orleans binds them, so that SQLite compares StartTime text in the same format.
-            Add(command, "ServiceId", DbType.String, serviceId);
-            Add(command, "ReminderName", DbType.String, (object?)reminderName ?? DBNull.Value);
-            Add(command, "Now", DbType.DateTime, now);
-            Add(command, "Limit", DbType.Int32, limit);
+            ReadModels.ReadModelSql.Add(command, "ServiceId", DbType.String, serviceId);
+            ReadModels.ReadModelSql.Add(command, "ReminderName", DbType.String, (object?)reminderName ?? DBNull.Value);
+            ReadModels.ReadModelSql.Add(command, "Now", DbType.DateTime, now);
+            ReadModels.ReadModelSql.Add(command, "Limit", DbType.Int32, limit);
 
             var ids = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -76,21 +76,12 @@ public sealed class DueReminders(StoreOptions store)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT COUNT(*) FROM OrleansRemindersTable WHERE ServiceId = @ServiceId";
-            Add(command, "ServiceId", DbType.String, serviceId);
+            ReadModels.ReadModelSql.Add(command, "ServiceId", DbType.String, serviceId);
             return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (DbException e)
         {
             throw new StorageUnavailableException(description, $"cannot count reminders: {OrleansSchema.Reason(e)}", e);
         }
-    }
-
-    private static void Add(DbCommand command, string name, DbType type, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -26,12 +26,12 @@ public sealed class RecentStates(StoreOptions store)
             command.CommandText =
                 "SELECT GrainIdExtensionString FROM OrleansStorage WHERE ServiceId = @ServiceId AND GrainTypeString = @State " +
                 "AND GrainIdExtensionString IS NOT NULL AND ModifiedOn >= @Since ORDER BY ModifiedOn DESC LIMIT @Limit";
-            Add(command, "ServiceId", DbType.String, serviceId);
-            Add(command, "State", DbType.String, stateName);
-            Add(command, "Limit", DbType.Int32, limit);
+            ReadModels.ReadModelSql.Add(command, "ServiceId", DbType.String, serviceId);
+            ReadModels.ReadModelSql.Add(command, "State", DbType.String, stateName);
+            ReadModels.ReadModelSql.Add(command, "Limit", DbType.Int32, limit);
             var since = DateTime.SpecifyKind(sinceUtc, DateTimeKind.Utc);
-            if (store.IsSqlite) Add(command, "Since", DbType.String, since.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
-            else Add(command, "Since", DbType.DateTime, since);
+            if (store.IsSqlite) ReadModels.ReadModelSql.Add(command, "Since", DbType.String, since.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+            else ReadModels.ReadModelSql.Add(command, "Since", DbType.DateTime, since);
             var keys = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) keys.Add(reader.GetString(0));
@@ -41,14 +41,5 @@ public sealed class RecentStates(StoreOptions store)
         {
             throw new StorageUnavailableException(description, $"cannot read recently written states: {OrleansSchema.Reason(e)}", e);
         }
-    }
-
-    private static void Add(DbCommand command, string name, DbType type, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
