@@ -18,6 +18,12 @@ internal sealed class ReadModelSql(StoreOptions store)
 
     public bool IsPostgres => Store.IsPostgres;
 
+    /// <summary>
+    /// "is_open = TRUE" (or FALSE; 1 or 0 on SQLite) written into the statement, not bound: the planner can then use the
+    /// partial indexes on open rows, whatever plan it caches.
+    /// </summary>
+    public string IsOpen(bool open) => IsPostgres ? (open ? "is_open = TRUE" : "is_open = FALSE") : (open ? "is_open = 1" : "is_open = 0");
+
     /// <summary>The aggregate that joins text values with commas, skipping nulls.</summary>
     public string JoinAggregate(string column) => IsPostgres ? $"string_agg({column}, ',')" : $"group_concat({column}, ',')";
 

@@ -22,15 +22,21 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
 
     private readonly ReadModelSql _sql = new(store);
 
+    private static string Prefixed(string alias) => string.Join(", ", CaseColumns.Split(", ").Select(c => $"{alias}.{c}"));
+
     public async Task<CaseListPage> CasesAsync(CaseListQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await _sql.OpenAsync(cancellationToken);
         await using var count = ReadModelSql.Command(connection, "");
         await using var page = ReadModelSql.Command(connection, "");
-        var where = CaseFilter(query, count);
-        CaseFilter(query, page);
+        var where = CaseFilter(query, count, _sql);
+        CaseFilter(query, page, _sql);
         count.CommandText = $"SELECT COUNT(*) FROM case_view WHERE {where}";
-        page.CommandText = $"SELECT {CaseColumns} FROM case_view WHERE {where} ORDER BY created_ns DESC, case_id DESC LIMIT @limit OFFSET @offset";
+        // A deep page finds its ids in the index alone, then reads only its own rows (a deferred join).
+        page.CommandText =
+            $"SELECT {Prefixed("c")} FROM (SELECT case_id, created_ns FROM case_view WHERE {where} " +
+            "ORDER BY created_ns DESC, case_id DESC LIMIT @limit OFFSET @offset) k JOIN case_view c ON c.case_id = k.case_id " +
+            "ORDER BY k.created_ns DESC, k.case_id DESC";
         ReadModelSql.Add(page, "limit", DbType.Int32, query.PageSize);
         ReadModelSql.Add(page, "offset", DbType.Int64, (long)(query.Page - 1) * query.PageSize);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
@@ -39,7 +45,7 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
     }
 
     /// <summary>The WHERE clause of a case list, with its parameters added to <paramref name="command"/>.</summary>
-    private static string CaseFilter(CaseListQuery query, DbCommand command)
+    private static string CaseFilter(CaseListQuery query, DbCommand command, ReadModelSql sql)
     {
         var clauses = new List<string>();
         switch (query.Scope.WithCentersBelow ? query.Scope.Level : CenterLevel.Township)
@@ -62,15 +68,13 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
         }
         if (query.Open is { } open)
         {
-            clauses.Add("is_open = @open");
-            ReadModelSql.Add(command, "open", DbType.Boolean, open);
+            clauses.Add(sql.IsOpen(open));
         }
         if (query.Overdue is { } overdue)
         {
             clauses.Add(overdue
-                ? "is_open = @true AND due_ns IS NOT NULL AND due_ns < @now"
-                : "NOT (is_open = @true AND due_ns IS NOT NULL AND due_ns < @now)");
-            ReadModelSql.Add(command, "true", DbType.Boolean, true);
+                ? $"{sql.IsOpen(true)} AND due_ns IS NOT NULL AND due_ns < @now"
+                : $"NOT ({sql.IsOpen(true)} AND due_ns IS NOT NULL AND due_ns < @now)");
             ReadModelSql.Add(command, "now", DbType.Int64, ReadModelSql.Nanoseconds(query.Now));
         }
         return clauses.Count == 0 ? "1 = 1" : string.Join(" AND ", clauses);
@@ -80,25 +84,24 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
         CancellationToken cancellationToken = default)
     {
         await using var connection = await _sql.OpenAsync(cancellationToken);
-        await using var open = ReadModelSql.Command(connection,
-            $"SELECT {SummonsColumns} FROM summons_view WHERE department_id = @department AND is_open = @open ORDER BY issued_ns DESC, summons_id LIMIT @limit");
+        var inbox = $"SELECT {SummonsColumns} FROM summons_view WHERE department_id = @department AND {{0}} ORDER BY issued_ns DESC, summons_id LIMIT @limit";
+        await using var open = ReadModelSql.Command(connection, string.Format(System.Globalization.CultureInfo.InvariantCulture, inbox, _sql.IsOpen(true)));
         ReadModelSql.Add(open, "department", DbType.String, departmentId);
-        ReadModelSql.Add(open, "open", DbType.Boolean, true);
         ReadModelSql.Add(open, "limit", DbType.Int32, int.MaxValue);
         var result = await ReadSummonsesAsync(open, cancellationToken);
         if (openOnly || closedKept <= 0) return result;
-        open.Parameters["open"].Value = false;
-        open.Parameters["limit"].Value = closedKept;
-        return [.. result, .. await ReadSummonsesAsync(open, cancellationToken)];
+        await using var closed = ReadModelSql.Command(connection, string.Format(System.Globalization.CultureInfo.InvariantCulture, inbox, _sql.IsOpen(false)));
+        ReadModelSql.Add(closed, "department", DbType.String, departmentId);
+        ReadModelSql.Add(closed, "limit", DbType.Int32, closedKept);
+        return [.. result, .. await ReadSummonsesAsync(closed, cancellationToken)];
     }
 
     public async Task<GridView> GridAsync(string gridId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _sql.OpenAsync(cancellationToken);
         await using var counts = ReadModelSql.Command(connection,
-            "SELECT COUNT(*), SUM(CASE WHEN is_open = @open THEN 0 ELSE 1 END) FROM case_view WHERE grid_id = @grid");
+            $"SELECT COUNT(*), SUM(CASE WHEN {_sql.IsOpen(true)} THEN 0 ELSE 1 END) FROM case_view WHERE grid_id = @grid");
         ReadModelSql.Add(counts, "grid", DbType.String, gridId);
-        ReadModelSql.Add(counts, "open", DbType.Boolean, true);
         int reported, closed;
         await using (var reader = await counts.ExecuteReaderAsync(cancellationToken))
         {
@@ -106,9 +109,8 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
             (reported, closed) = (ReadModelSql.Int(reader, 0), ReadModelSql.Int(reader, 1));
         }
         await using var open = ReadModelSql.Command(connection,
-            $"SELECT {CaseColumns} FROM case_view WHERE grid_id = @grid AND is_open = @open ORDER BY created_ns DESC, case_id DESC");
+            $"SELECT {CaseColumns} FROM case_view WHERE grid_id = @grid AND {_sql.IsOpen(true)} ORDER BY created_ns DESC, case_id DESC");
         ReadModelSql.Add(open, "grid", DbType.String, gridId);
-        ReadModelSql.Add(open, "open", DbType.Boolean, true);
         return new GridView(gridId, await ReadCasesAsync(open, cancellationToken), reported, closed);
     }
 
@@ -146,10 +148,9 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
         await using var command = ReadModelSql.Command(connection, "");
         var list = ReadModelSql.AddList(command, "t", townships.Distinct(StringComparer.Ordinal));
         command.CommandText =
-            $"SELECT {CaseColumns} FROM case_view WHERE township_id IN ({list}) AND is_open = @open " +
+            $"SELECT {CaseColumns} FROM case_view WHERE township_id IN ({list}) AND {_sql.IsOpen(true)} " +
             "AND ((due_ns IS NOT NULL AND due_ns < @now) OR escalations > 0) " +
             "ORDER BY escalations DESC, CASE WHEN due_ns IS NULL THEN 1 ELSE 0 END, due_ns, case_id LIMIT @limit";
-        ReadModelSql.Add(command, "open", DbType.Boolean, true);
         ReadModelSql.Add(command, "now", DbType.Int64, ReadModelSql.Nanoseconds(now));
         ReadModelSql.Add(command, "limit", DbType.Int32, limit);
         return await ReadCasesAsync(command, cancellationToken);
@@ -176,8 +177,7 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
         await using var connection = await _sql.OpenAsync(cancellationToken);
         await using var command = ReadModelSql.Command(connection,
             "SELECT COUNT(*), SUM(open_summonses), SUM(CASE WHEN due_ns IS NOT NULL AND due_ns < @now THEN 1 ELSE 0 END) " +
-            "FROM case_view WHERE is_open = @open");
-        ReadModelSql.Add(command, "open", DbType.Boolean, true);
+            $"FROM case_view WHERE {_sql.IsOpen(true)}");
         ReadModelSql.Add(command, "now", DbType.Int64, ReadModelSql.Nanoseconds(now));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);

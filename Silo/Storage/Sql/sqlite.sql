@@ -254,6 +254,11 @@ CREATE INDEX IF NOT EXISTS case_view_county ON case_view (county_id, created_ns 
 CREATE INDEX IF NOT EXISTS case_view_created ON case_view (created_ns DESC, case_id DESC);
 CREATE INDEX IF NOT EXISTS case_view_grid ON case_view (grid_id, created_ns DESC);
 CREATE INDEX IF NOT EXISTS case_view_overdue ON case_view (due_ns) WHERE is_open = 1;
+-- A center's or county's open cases, newest first, and their count, read only its open rows; the reports' attention
+-- list (open cases of a county's townships, most escalations first, then earliest due) stops after the first 100.
+CREATE INDEX IF NOT EXISTS case_view_center_open ON case_view (center_id, created_ns DESC, case_id DESC) WHERE is_open = 1;
+CREATE INDEX IF NOT EXISTS case_view_county_open ON case_view (county_id, created_ns DESC, case_id DESC) WHERE is_open = 1;
+CREATE INDEX IF NOT EXISTS case_view_township_attention ON case_view (township_id, escalations DESC, due_ns, case_id) WHERE is_open = 1;
 
 -- One row per summons: a department's inbox.
 CREATE TABLE IF NOT EXISTS summons_view
