@@ -5,6 +5,7 @@ using Dispatch.Silo.Api.Binding;
 using Dispatch.Silo.Application;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Cases;
+using Dispatch.Silo.Cluster;
 using Dispatch.Silo.Errors;
 using Dispatch.Silo.Hosting;
 using Dispatch.Silo.OpenApi;
@@ -55,6 +56,8 @@ public static class DispatchSiloExtensions
         services.AddDispatchEngine(settings.City, settings.Calendar, settings.Engine);
         // The schema goes in first (a hosted service registered before Orleans'), so an unreachable store fails the start
         // with one clear line before Orleans begins.
+        if (settings.Store.IsSqlite)
+            services.AddHostedService(_ => new SqliteSiloLock(settings.Store));
         services.AddHostedService(sp => new SchemaStarter(settings.Store, sp.GetRequiredService<ILogger<SchemaStarter>>()));
         builder.UseOrleans(silo => silo.AddDispatchOrleans(settings));
         services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => DispatchJson.Configure(o.JsonSerializerOptions));
@@ -109,19 +112,13 @@ public static class DispatchSiloExtensions
     }
 
     /// <summary>
-    /// The Orleans silo: cluster identity and ports, membership (a single silo on localhost clustering for now), grain
+    /// The Orleans silo: cluster identity and ports, membership (one silo on SQLite, the ADO.NET membership table on PostgreSQL), grain
     /// state and reminders through Orleans' ADO.NET providers on the configured store with our own schema (applied at
     /// start), state as System.Text.Json with the product's NodaTime conventions, and grain-call trace propagation.
     /// </summary>
     public static ISiloBuilder AddDispatchOrleans(this ISiloBuilder silo, SiloSettings settings)
     {
-        var cluster = settings.Cluster;
-        silo.Configure<ClusterOptions>(o =>
-        {
-            o.ServiceId = cluster.ServiceId;
-            o.ClusterId = cluster.ClusterId;
-        });
-        silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        silo.AddDispatchClustering(settings.Cluster, settings.Store);
         silo.AddDispatchStorage(settings.Store, applySchema: false);
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();

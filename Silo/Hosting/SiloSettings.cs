@@ -43,6 +43,10 @@ public sealed class SiloSettings
             throw new SiloStartupException("Cluster:ServiceId and Cluster:ClusterId must not be empty.");
         if (cluster.SiloPort is < 1 or > 65535 || cluster.GatewayPort is < 1 or > 65535 || cluster.SiloPort == cluster.GatewayPort)
             throw new SiloStartupException($"Cluster:SiloPort ({cluster.SiloPort}) and Cluster:GatewayPort ({cluster.GatewayPort}) must be two different ports from 1 to 65535.");
+        if (cluster.ProbeTimeout < TimeSpan.FromMilliseconds(500) || cluster.MissedProbesLimit < 1)
+            throw new SiloStartupException($"Cluster:ProbeTimeout ({cluster.ProbeTimeout}) must be at least 0.5 s and Cluster:MissedProbesLimit ({cluster.MissedProbesLimit}) at least 1.");
+        if (string.IsNullOrWhiteSpace(cluster.AdvertisedAddress))
+            throw new SiloStartupException("Cluster:AdvertisedAddress must not be empty.");
         if (engine.IdleDeactivation < TimeSpan.FromSeconds(2))
             throw new SiloStartupException("Engine:IdleDeactivation must be at least two seconds.");
         if (auth.DevTokenLifetime <= TimeSpan.Zero)
