@@ -46,6 +46,11 @@ public static class DispatchSiloExtensions
             .Validate(o => o.PushInterval > TimeSpan.Zero, "Live:PushInterval must be positive.")
             .Validate(o => o.SendTimeout > TimeSpan.Zero, "Live:SendTimeout must be positive.")
             .ValidateOnStart();
+        services.AddOptions<RetryOptions>().BindConfiguration(RetryOptions.Section)
+            .Validate(o => o.RequestBudget > TimeSpan.Zero && o.FirstDelay > TimeSpan.Zero && o.MaxDelay >= o.FirstDelay,
+                "Retry:RequestBudget and Retry:FirstDelay must be positive, Retry:MaxDelay at least Retry:FirstDelay.")
+            .Validate(o => o.RetryAfter >= TimeSpan.FromSeconds(1), "Retry:RetryAfter must be at least one second.")
+            .ValidateOnStart();
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section)
             .Validate(o => o.SweepInterval >= TimeSpan.Zero, "Deadlines:SweepInterval must not be negative.")
             .Validate(o => o.SweepBatch > 0, "Deadlines:SweepBatch must be positive.")
@@ -73,6 +78,8 @@ public static class DispatchSiloExtensions
         services.AddSingleton<CaseIdAllocator>();
         services.AddSingleton<ScopeAuthorizer>();
         services.AddSingleton<DispatchOperations>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<EngineRetry>();
         services.AddSingleton(sp => new TokenService(settings.SigningKey, sp.GetRequiredService<IClock>()));
         services.ConfigureHttpJsonOptions(o => DispatchJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
