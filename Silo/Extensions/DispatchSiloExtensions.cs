@@ -8,6 +8,7 @@ using Dispatch.Silo.Cases;
 using Dispatch.Silo.Cluster;
 using Dispatch.Silo.Errors;
 using Dispatch.Silo.Hosting;
+using Dispatch.Silo.Live;
 using Dispatch.Silo.OpenApi;
 using Dispatch.Silo.Options;
 using Microsoft.AspNetCore.Authentication;
@@ -127,6 +128,8 @@ public static class DispatchSiloExtensions
     {
         silo.AddDispatchClustering(settings.Cluster, settings.Store);
         silo.AddDispatchStorage(settings.Store, applySchema: false);
+        if (settings.Store.IsPostgres)
+            silo.AddDispatchLiveStreams(settings.Store);
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<Dispatch.Grains.Engine.GrainCallTiming>();
