@@ -16,6 +16,7 @@ using Dispatch.Silo.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Serialization;
 
@@ -131,6 +132,7 @@ public static class DispatchSiloExtensions
         if (settings.Store.IsPostgres)
             silo.AddDispatchLiveStreams(settings.Store);
         silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddDashboard();
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<Dispatch.Grains.Engine.GrainCallTiming>();
         silo.Configure<GrainCollectionOptions>(o =>

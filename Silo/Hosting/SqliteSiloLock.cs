@@ -7,15 +7,16 @@ namespace Dispatch.Silo.Hosting;
 /// (<c>dispatch.db.lock</c>) for as long as it runs, and a second silo on the same file refuses to start with one line.
 /// The operating system releases the lock when the process ends, however it ends (kill -9 included).
 /// </summary>
-public sealed class SqliteSiloLock(StoreOptions store) : IHostedService, IDisposable
+public sealed class SqliteSiloLock(StoreOptions store) : IHostedLifecycleService, IDisposable
 {
     private FileStream? _lock;
 
     /// <summary>The lock file for <paramref name="databaseFile"/>: its path with ".lock" appended.</summary>
     public static string LockFileOf(string databaseFile) => databaseFile + ".lock";
 
+    /// <summary>Takes the lock before any hosted service starts (Orleans' silo included).</summary>
     /// <exception cref="SiloStartupException">Another silo holds the lock.</exception>
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
         var database = store.SqliteFilePath ?? throw new InvalidOperationException("The SQLite lock is only for SQLite stores.");
         var path = LockFileOf(database);
@@ -33,7 +34,16 @@ public sealed class SqliteSiloLock(StoreOptions store) : IHostedService, IDispos
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Releases the lock once every hosted service has stopped.</summary>
+    public Task StoppedAsync(CancellationToken cancellationToken)
     {
         Dispose();
         return Task.CompletedTask;
