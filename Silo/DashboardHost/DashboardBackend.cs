@@ -9,7 +9,7 @@ using Dispatch.Grains.Interfaces.Reports;
 using Dispatch.Grains.Interfaces.Stats;
 using Dispatch.Grains.Interfaces.Cases;
 using Orleans;
-using Orleans.Runtime;
+using Dispatch.Silo.Hosting;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Application;
 using Dispatch.Silo.Auth;
@@ -23,9 +23,9 @@ namespace Dispatch.Silo.DashboardHost;
 /// back as a Conflict result with a message instead of tearing down the page.
 /// </summary>
 public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthorizer scopes, IGrainFactory grains, CityModel city,
-    EngineRetry retry, IClusterMembershipService membership, ILogger<DashboardBackend> logger) : IDashboardBackend
+    EngineRetry retry, SiloReadiness silo, ILogger<DashboardBackend> logger) : IDashboardBackend
 {
-    public int ActiveSilos() => membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
+    public int ActiveSilos() => silo.ActiveSilos;
 
     public Actor? ActorOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && user.FindFirst(DispatchClaims.Role) is not null ? user.ToActor() : null;

@@ -129,7 +129,7 @@ public static class DispatchSiloExtensions
     {
         silo.AddDispatchClustering(settings.Cluster, settings.Store);
         silo.AddDispatchStorage(settings.Store, applySchema: false);
-        if (settings.Store.IsPostgres)
+        if (settings.CrossSiloLive)
             silo.AddDispatchLiveStreams(settings.Store);
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddDashboard();

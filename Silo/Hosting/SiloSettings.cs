@@ -26,6 +26,9 @@ public sealed class SiloSettings
     public required TokenSigningKey SigningKey { get; init; }
     public required bool DevTokens { get; init; }
 
+    /// <summary>Whether live events cross silos through Orleans streams (<see cref="LiveOptions.Fanout"/>).</summary>
+    public required bool CrossSiloLive { get; init; }
+
     /// <summary>The configuration section of <see cref="EngineOptions"/>.</summary>
     public const string EngineSection = "Engine";
 
@@ -62,6 +65,16 @@ public sealed class SiloSettings
             throw new SiloStartupException($"Storage: {e.Message}");
         }
 
+        var live = Bind<LiveOptions>(configuration, LiveOptions.Section);
+        var crossSiloLive = live.Fanout.Trim().ToLowerInvariant() switch
+        {
+            "auto" => store.IsPostgres,
+            "streams" when store.IsPostgres => true,
+            "streams" => throw new SiloStartupException("Live:Fanout=streams needs Storage:Provider=postgres (a SQLite silo is alone)."),
+            "local" => false,
+            _ => throw new SiloStartupException($"Live:Fanout '{live.Fanout}' is not auto, streams or local."),
+        };
+
         var cityFile = cityOptions.ResolvePath(contentRoot);
         var city = LoadFile("City", cityFile, CityLoader.Load);
         var calendarFile = calendarOptions.ResolvePath(contentRoot);
@@ -79,6 +92,7 @@ public sealed class SiloSettings
             Auth = auth,
             SigningKey = ResolveSigningKey(auth, storage, contentRoot),
             DevTokens = auth.DevTokensEnabled(storage),
+            CrossSiloLive = crossSiloLive,
         };
     }
 

@@ -9,8 +9,9 @@ namespace Dispatch.Silo.Live;
 /// In a cluster, grains publish live events here instead of into the silo's own bus: each event is queued (never
 /// blocking the grain; beyond <see cref="Capacity"/> waiting, new ones are dropped and counted) and a pump sends them in
 /// batches to the <see cref="LiveStreams"/>, from which <see cref="LiveStreamBridge"/> on every silo (this one too)
-/// feeds its <see cref="EventBus"/>. Live events are a courtesy: the truth is in the store, so a batch that cannot be sent
-/// after a few tries is logged and given up.
+/// feeds its <see cref="EventBus"/>. A batch that cannot be sent (its queue's silo is being declared dead) is tried again
+/// for up to <see cref="SendPatience"/>, later events waiting behind it; live events are a courtesy, the truth is in the
+/// store, so after that it is logged and given up.
 /// </summary>
 public sealed class StreamEventPublisher(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<StreamEventPublisher> logger)
     : BackgroundService, IEventPublisher
@@ -18,8 +19,10 @@ public sealed class StreamEventPublisher(IServiceProvider services, IHostApplica
     /// <summary>Events that may wait to be sent before new ones are dropped.</summary>
     public const int Capacity = 100_000;
 
+    /// <summary>How long a batch is tried again before it is given up: longer than a failover.</summary>
+    public static readonly TimeSpan SendPatience = TimeSpan.FromSeconds(15);
+
     private const int BatchSize = 256;
-    private const int Attempts = 3;
 
     private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(Capacity)
     {
@@ -65,6 +68,8 @@ public sealed class StreamEventPublisher(IServiceProvider services, IHostApplica
 
     private async Task SendAsync(IAsyncStream<object> stream, List<object> events, CancellationToken stoppingToken)
     {
+        var started = TimeProvider.System.GetTimestamp();
+        var pause = TimeSpan.FromMilliseconds(100);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -72,10 +77,12 @@ public sealed class StreamEventPublisher(IServiceProvider services, IHostApplica
                 await stream.OnNextBatchAsync(events);
                 return;
             }
-            catch (Exception error) when (error is not OperationCanceledException && attempt < Attempts)
+            catch (Exception error) when (error is not OperationCanceledException
+                && TimeProvider.System.GetElapsedTime(started) + pause < SendPatience)
             {
                 logger.LogDebug(error, "Live events did not reach stream {Stream} (try {Attempt}); trying again", stream.StreamId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), stoppingToken);
+                await Task.Delay(pause, stoppingToken);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

@@ -51,7 +51,16 @@ public sealed class SiloHost : IAsyncDisposable
     /// Starts a silo on <paramref name="storage"/> ("--Storage:..." settings) with the test city; <paramref name="extra"/>
     /// adds or overrides settings ("--Key=value").
     /// </summary>
-    public static async Task<SiloHost> StartAsync(IEnumerable<string> storage, params string[] extra)
+    public static Task<SiloHost> StartAsync(IEnumerable<string> storage, params string[] extra) => StartWithAsync(storage, false, extra);
+
+    /// <summary>
+    /// One silo of a cluster on the PostgreSQL database <paramref name="connectionString"/>, with live events across
+    /// silos (Orleans streams, so grain timers run on real time: see <see cref="TestSiloApp.StartAsync"/>).
+    /// </summary>
+    public static Task<SiloHost> StartClusteredAsync(string connectionString) =>
+        StartWithAsync(["--Storage:Provider=postgres", $"--Storage:ConnectionString={connectionString}"], true, ["--Live:Fanout=streams"]);
+
+    private static async Task<SiloHost> StartWithAsync(IEnumerable<string> storage, bool realTimeGrainTimers, string[] extra)
     {
         string[] args =
         [
@@ -61,7 +70,7 @@ public sealed class SiloHost : IAsyncDisposable
             .. storage,
             .. extra,
         ];
-        return new SiloHost(await TestSiloApp.StartAsync(args));
+        return new SiloHost(await TestSiloApp.StartAsync(args, realTimeGrainTimers: realTimeGrainTimers));
     }
 
     public static Task<SiloHost> StartSqliteAsync(params string[] extra) =>
