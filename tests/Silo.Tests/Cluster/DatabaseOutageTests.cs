@@ -41,7 +41,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             var dueDuringOutage = accepted.Values.Select(s => s[0]).ToList();
 
             await postgres.RestartImmediatelyAsync();
-            var afterRestart = await UntilAcceptedAsync(clients, accepted, TimeSpan.FromSeconds(60));
+            var afterRestart = await UntilAcceptedAsync(silos, clients, accepted, TimeSpan.FromSeconds(60));
             output.WriteLine($"After pg_ctl restart -m immediate, a whistle was accepted again after {afterRestart.TotalSeconds:0.0} s");
 
             await postgres.StopImmediatelyAsync();
@@ -51,16 +51,16 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             for (var i = 0; stopped.Elapsed < Outage; i++)
             {
                 var http = clients[i % 2];
-                unavailable += await AnsweredInTimeAsync(() => http.PostJsonAsync("/api/v1/cases",
+                unavailable += await AnsweredInTimeAsync(silos, () => http.PostJsonAsync("/api/v1/cases",
                     new { gridId = ProcessApi.Grid, category = "neighbourDispute", summary = "during the outage", source = "window" })) ? 0 : 1;
-                unavailable += await AnsweredInTimeAsync(() => http.GetAsync($"/api/v1/cases/{caseIds[i % caseIds.Length]}")) ? 0 : 1;
+                unavailable += await AnsweredInTimeAsync(silos, () => http.GetAsync($"/api/v1/cases/{caseIds[i % caseIds.Length]}")) ? 0 : 1;
                 Assert.False(silos.Any(s => s.HasExited), $"a silo died while the store was away:\n{string.Join("\n", silos.Select(s => s.Tail()))}");
             }
             Assert.True(unavailable > 0, "no request was answered 503 while the store was stopped");
             output.WriteLine($"{unavailable} answers were 503 during the {Outage.TotalSeconds:0} s outage");
 
             await postgres.StartAgainAsync();
-            var recovered = await UntilAcceptedAsync(clients, accepted, TimeSpan.FromSeconds(90));
+            var recovered = await UntilAcceptedAsync(silos, clients, accepted, TimeSpan.FromSeconds(90));
             output.WriteLine($"After the store came back, a whistle was accepted again after {recovered.TotalSeconds:0.0} s");
 
             foreach (var (caseId, summonses) in accepted)
@@ -89,7 +89,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     /// Tries report + whistle through each silo in turn until one is accepted (every answer on the way a success or a
     /// 503 in time); returns how long it took.
     /// </summary>
-    private static async Task<TimeSpan> UntilAcceptedAsync(HttpClient[] clients, ConcurrentDictionary<string, string[]> accepted, TimeSpan patience)
+    private static async Task<TimeSpan> UntilAcceptedAsync(SiloProcess[] silos, HttpClient[] clients, ConcurrentDictionary<string, string[]> accepted, TimeSpan patience)
     {
         var watch = Stopwatch.StartNew();
         for (var i = 0; ; i++)
@@ -103,6 +103,8 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
                 await AssertUnavailableAsync(reported);
                 continue;
             }
+            Assert.True(reported.StatusCode != HttpStatusCode.InternalServerError,
+                $"a 500 after the store came back; the silos' logs end:\n{string.Join("\n---\n", silos.Select(s => s.Tail(60)))}");
             var caseId = (await reported.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetString()!;
             accepted[caseId] = await ProcessApi.WhistleAsync(http, caseId, "PT1M", "PT5M");
             return watch.Elapsed;
@@ -110,13 +112,15 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     }
 
     /// <summary>True for a success; false for a 503 problem with Retry-After; anything else, or an answer later than the budget allows, fails.</summary>
-    private static async Task<bool> AnsweredInTimeAsync(Func<Task<HttpResponseMessage>> request)
+    private static async Task<bool> AnsweredInTimeAsync(SiloProcess[] silos, Func<Task<HttpResponseMessage>> request)
     {
         var watch = Stopwatch.StartNew();
         using var response = await request();
         Assert.True(watch.Elapsed < Budget + TimeSpan.FromSeconds(3), $"an answer took {watch.Elapsed}, past the request budget of {Budget}");
         if (response.IsSuccessStatusCode)
             return true;
+        Assert.True(response.StatusCode != HttpStatusCode.InternalServerError,
+            $"a 500 while the store was away; the silos' logs end:\n{string.Join("\n---\n", silos.Select(s => s.Tail(60)))}");
         await AssertUnavailableAsync(response);
         return false;
     }

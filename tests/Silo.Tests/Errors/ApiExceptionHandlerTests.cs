@@ -57,4 +57,13 @@ public sealed class ApiExceptionHandlerTests
         Assert.Equal(ProblemTypes.Unavailable, problem.GetProperty("type").GetString());
         Assert.Equal("2", retryAfter);
     }
+
+    [Fact]
+    public async Task TryHandleAsync_ReminderNotStoredWhileTheStoreIsAway_Is503()
+    {
+        var (status, _, _, retryAfter) = await HandleAsync(new Orleans.Runtime.ReminderException("Could not register reminder: try again later."));
+
+        Assert.Equal(503, status);
+        Assert.Equal("2", retryAfter);
+    }
 }
