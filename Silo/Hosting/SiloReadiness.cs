@@ -9,7 +9,7 @@ namespace Dispatch.Silo.Hosting;
 /// host begins to stop.
 /// </summary>
 public sealed class SiloReadiness(IHostApplicationLifetime lifetime, ISiloStatusOracle membership, IClusterMembershipService cluster,
-    IServiceProvider services)
+    ILocalSiloDetails local, IServiceProvider services)
 {
     private readonly LiveStreamBridge? _bridge = services.GetService<LiveStreamBridge>();
 
@@ -21,6 +21,9 @@ public sealed class SiloReadiness(IHostApplicationLifetime lifetime, ISiloStatus
 
     /// <summary>This silo's membership status as Orleans sees it ("Active", "Joining", "ShuttingDown"…).</summary>
     public string Status => membership.CurrentStatus.ToString();
+
+    /// <summary>This silo's address in the cluster ("127.0.0.1:11111@…").</summary>
+    public string Address => local.SiloAddress.ToParsableString();
 
     /// <summary>How many silos of the cluster this silo sees active (itself included).</summary>
     public int ActiveSilos => cluster.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);

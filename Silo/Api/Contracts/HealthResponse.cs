@@ -8,4 +8,7 @@ public sealed record HealthResponse(string Status, string Store)
 
     /// <summary>How many silos of the cluster this silo sees active, itself included (1 for a single silo).</summary>
     public int? ActiveSilos { get; init; }
+
+    /// <summary>This silo's address in its cluster (which silo answered, behind a load balancer).</summary>
+    public string? Silo { get; init; }
 }
