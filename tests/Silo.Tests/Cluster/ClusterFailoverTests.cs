@@ -20,85 +20,75 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
     [Fact]
     public async Task KillOneOfThreeSilos_NothingLost_SurvivorsAnswer_DeadlinesFire_LiveEventsCrossSilos()
     {
-        var database = await TestDatabases.NewPostgresDatabaseAsync();
-        var dir = Directory.CreateTempSubdirectory("dispatch-cluster-").FullName;
-        var silos = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => SiloProcess.StartClusteredAsync(database, dir, $"silo {i}")));
-        try
+        await using var cluster = await ProcessCluster.StartAsync(await TestDatabases.NewPostgresDatabaseAsync(), 3);
+        var silos = cluster.Silos;
+        var (watcherSilo, otherSurvivor, victim) = (silos[0], silos[1], silos[2]);
+        using var admin = await ProcessApi.ClientAsync(watcherSilo.Address, new { role = "admin" });
+        await using var stream = await ServerSentEventReader.OpenAsync(admin, "tc");
+        var clients = await Task.WhenAll(silos.Select(s => ProcessApi.CommissionerAsync(s.Address)));
+
+        // Before the kill: through every silo, and the watcher sees every summons live.
+        var before = new List<Accepted>();
+        for (var round = 0; round < 3; round++)
         {
-            await ProcessApi.WaitForActiveSilosAsync(silos, 3, TimeSpan.FromSeconds(90));
-            var (watcherSilo, otherSurvivor, victim) = (silos[0], silos[1], silos[2]);
-            using var admin = await ProcessApi.ClientAsync(watcherSilo.Address, new { role = "admin" });
-            await using var stream = await ServerSentEventReader.OpenAsync(admin, "tc");
-            var clients = await Task.WhenAll(silos.Select(s => ProcessApi.CommissionerAsync(s.Address)));
+            for (var i = 0; i < silos.Length; i++)
+                before.Add(await WhistleAsync(clients[i], silos[i].Name));
+        }
+        foreach (var accepted in before)
+            await SeenLiveAsync(stream, accepted);
 
-            // Before the kill: through every silo, and the watcher sees every summons live.
-            var before = new List<Accepted>();
-            for (var round = 0; round < 3; round++)
+        // The kill, while the survivors keep taking whistles: none of them may fail.
+        var after = new ConcurrentBag<Accepted>();
+        var failures = new ConcurrentBag<string>();
+        using var stop = new CancellationTokenSource();
+        var survivors = new[] { (clients[0], watcherSilo.Name), (clients[1], otherSurvivor.Name) }.Select(s => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
             {
-                for (var i = 0; i < silos.Length; i++)
-                    before.Add(await WhistleAsync(clients[i], silos[i].Name));
-            }
-            foreach (var accepted in before)
-                await SeenLiveAsync(stream, accepted);
-
-            // The kill, while the survivors keep taking whistles: none of them may fail.
-            var after = new ConcurrentBag<Accepted>();
-            var failures = new ConcurrentBag<string>();
-            using var stop = new CancellationTokenSource();
-            var survivors = new[] { (clients[0], watcherSilo.Name), (clients[1], otherSurvivor.Name) }.Select(s => Task.Run(async () =>
-            {
-                while (!stop.IsCancellationRequested)
+                try
                 {
-                    try
-                    {
-                        after.Add(await WhistleAsync(s.Item1, s.Name));
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        failures.Add($"{s.Name}: {e.Message}");
-                    }
+                    after.Add(await WhistleAsync(s.Item1, s.Name));
                 }
-            })).ToArray();
-            var killedAt = DateTimeOffset.UtcNow;
-            await victim.KillAsync();
-            // Every case (the victim's included) answers through a survivor; the survivors keep going for a while.
-            foreach (var accepted in before)
-                await ProcessApi.CaseAsync(clients[1], accepted.CaseId);
-            var answeredAgain = DateTimeOffset.UtcNow - killedAt;
-            var patience = DateTimeOffset.UtcNow.AddSeconds(60);
-            while (after.Count < 10 && failures.IsEmpty && DateTimeOffset.UtcNow < patience)
-                await Task.Delay(50);
-            await stop.CancelAsync();
-            await Task.WhenAll(survivors);
-            Assert.True(failures.IsEmpty, $"a survivor failed during the failover: {string.Join("; ", failures.Take(5))}");
-            Assert.True(after.Count >= 10, $"the survivors accepted only {after.Count} whistles in the minute after the kill");
-            output.WriteLine($"The killed silo's cases answered again {answeredAgain.TotalSeconds:0.00} s after the kill; {after.Count} whistles accepted meanwhile");
-            Assert.True(answeredAgain < TimeSpan.FromSeconds(20), $"the killed silo's cases answered again only after {answeredAgain}");
-
-            // Every accepted whistle and summons is stored; the watcher saw the summonses whistled through the other survivor.
-            foreach (var accepted in before.Concat(after))
-            {
-                var view = await ProcessApi.CaseAsync(admin, accepted.CaseId);
-                var stored = view.GetProperty("summonses").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToHashSet();
-                Assert.True(accepted.Summonses.All(stored.Contains), $"a summons of {accepted.CaseId} (whistled through {accepted.Via}) is lost");
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failures.Add($"{s.Name}: {e.Message}");
+                }
             }
-            foreach (var accepted in after.Where(a => a.Via == otherSurvivor.Name))
-                await SeenLiveAsync(stream, accepted);
+        })).ToArray();
+        var killedAt = DateTimeOffset.UtcNow;
+        await victim.KillAsync();
+        // Every case (the victim's included) answers through a survivor; the survivors keep going for a while.
+        foreach (var accepted in before)
+            await ProcessApi.CaseAsync(clients[1], accepted.CaseId);
+        var answeredAgain = DateTimeOffset.UtcNow - killedAt;
+        var patience = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (after.Count < 10 && failures.IsEmpty && DateTimeOffset.UtcNow < patience)
+            await Task.Delay(50);
+        await stop.CancelAsync();
+        await Task.WhenAll(survivors);
+        Assert.True(failures.IsEmpty, $"a survivor failed during the failover: {string.Join("; ", failures.Take(5))}");
+        Assert.True(after.Count >= 10, $"the survivors accepted only {after.Count} whistles in the minute after the kill");
+        output.WriteLine($"The killed silo's cases answered again {answeredAgain.TotalSeconds:0.00} s after the kill; {after.Count} whistles accepted meanwhile");
+        Assert.True(answeredAgain < TimeSpan.FromSeconds(20), $"the killed silo's cases answered again only after {answeredAgain}");
 
-            // Acknowledgement deadlines (8 s) fell due after the kill, also for the cases whose grains ran on the victim:
-            // each one escalates, on a survivor, and the watcher sees it.
-            foreach (var accepted in before)
-            {
-                var escalation = await stream.ReceivedOrNextAsync("escalation", e => e.GetProperty("summonsId").GetString() == accepted.Summonses[0]);
-                Assert.Equal("ack", escalation.GetProperty("kind").GetString());
-            }
-            Assert.False(watcherSilo.HasExited || otherSurvivor.HasExited, "a survivor died");
-        }
-        finally
+        // Every accepted whistle and summons is stored; the watcher saw the summonses whistled through the other survivor.
+        foreach (var accepted in before.Concat(after))
         {
-            foreach (var silo in silos)
-                await silo.DisposeAsync();
+            var view = await ProcessApi.CaseAsync(admin, accepted.CaseId);
+            var stored = view.GetProperty("summonses").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToHashSet();
+            Assert.True(accepted.Summonses.All(stored.Contains), $"a summons of {accepted.CaseId} (whistled through {accepted.Via}) is lost");
         }
+        foreach (var accepted in after.Where(a => a.Via == otherSurvivor.Name))
+            await SeenLiveAsync(stream, accepted);
+
+        // Acknowledgement deadlines (8 s) fell due after the kill, also for the cases whose grains ran on the victim:
+        // each one escalates, on a survivor, and the watcher sees it.
+        foreach (var accepted in before)
+        {
+            var escalation = await stream.ReceivedOrNextAsync("escalation", e => e.GetProperty("summonsId").GetString() == accepted.Summonses[0]);
+            Assert.Equal("ack", escalation.GetProperty("kind").GetString());
+        }
+        Assert.False(watcherSilo.HasExited || otherSurvivor.HasExited, "a survivor died");
     }
 
     private sealed record Accepted(string CaseId, string[] Summonses, string Via);

@@ -24,59 +24,49 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     {
         await using var postgres = await ThrowawayPostgres.StartAsync();
         var database = await postgres.CreateDatabaseAsync("dispatch");
-        var dir = Directory.CreateTempSubdirectory("dispatch-outage-").FullName;
-        var settings = new[] { $"--Retry:RequestBudget={Budget}" };
-        var silos = await Task.WhenAll(Enumerable.Range(1, 2).Select(i => SiloProcess.StartClusteredAsync(database, dir, $"silo {i}", settings)));
-        try
+        await using var cluster = await ProcessCluster.StartAsync(database, 2, $"--Retry:RequestBudget={Budget}");
+        var silos = cluster.Silos;
+        using var admin = await ProcessApi.ClientAsync(silos[0].Address, new { role = "admin" });
+        await using var stream = await ServerSentEventReader.OpenAsync(admin, "tc");
+        var clients = await Task.WhenAll(silos.Select(s => ProcessApi.CommissionerAsync(s.Address)));
+        var accepted = new ConcurrentDictionary<string, string[]>();
+
+        // Accepted before: their acknowledgement deadlines fall due while the store is stopped.
+        for (var i = 0; i < 6; i++)
+            await WhistleAsync(clients[i % 2], accepted, "PT15S");
+        var dueDuringOutage = accepted.Values.Select(s => s[0]).ToList();
+
+        await postgres.RestartImmediatelyAsync();
+        var afterRestart = await UntilAcceptedAsync(silos, clients, accepted, TimeSpan.FromSeconds(60));
+        output.WriteLine($"After pg_ctl restart -m immediate, a whistle was accepted again after {afterRestart.TotalSeconds:0.0} s");
+
+        await postgres.StopImmediatelyAsync();
+        var stopped = Stopwatch.StartNew();
+        var unavailable = 0;
+        var caseIds = accepted.Keys.ToArray();
+        for (var i = 0; stopped.Elapsed < Outage; i++)
         {
-            await ProcessApi.WaitForActiveSilosAsync(silos, 2, TimeSpan.FromSeconds(90));
-            using var admin = await ProcessApi.ClientAsync(silos[0].Address, new { role = "admin" });
-            await using var stream = await ServerSentEventReader.OpenAsync(admin, "tc");
-            var clients = await Task.WhenAll(silos.Select(s => ProcessApi.CommissionerAsync(s.Address)));
-            var accepted = new ConcurrentDictionary<string, string[]>();
-
-            // Accepted before: their acknowledgement deadlines fall due while the store is stopped.
-            for (var i = 0; i < 6; i++)
-                await WhistleAsync(clients[i % 2], accepted, "PT15S");
-            var dueDuringOutage = accepted.Values.Select(s => s[0]).ToList();
-
-            await postgres.RestartImmediatelyAsync();
-            var afterRestart = await UntilAcceptedAsync(silos, clients, accepted, TimeSpan.FromSeconds(60));
-            output.WriteLine($"After pg_ctl restart -m immediate, a whistle was accepted again after {afterRestart.TotalSeconds:0.0} s");
-
-            await postgres.StopImmediatelyAsync();
-            var stopped = Stopwatch.StartNew();
-            var unavailable = 0;
-            var caseIds = accepted.Keys.ToArray();
-            for (var i = 0; stopped.Elapsed < Outage; i++)
-            {
-                var http = clients[i % 2];
-                unavailable += await AnsweredInTimeAsync(silos, () => http.PostJsonAsync("/api/v1/cases",
-                    new { gridId = ProcessApi.Grid, category = "neighbourDispute", summary = "during the outage", source = "window" })) ? 0 : 1;
-                unavailable += await AnsweredInTimeAsync(silos, () => http.GetAsync($"/api/v1/cases/{caseIds[i % caseIds.Length]}")) ? 0 : 1;
-                Assert.False(silos.Any(s => s.HasExited), $"a silo died while the store was away:\n{string.Join("\n", silos.Select(s => s.Tail()))}");
-            }
-            Assert.True(unavailable > 0, "no request was answered 503 while the store was stopped");
-            output.WriteLine($"{unavailable} answers were 503 during the {Outage.TotalSeconds:0} s outage");
-
-            await postgres.StartAgainAsync();
-            var recovered = await UntilAcceptedAsync(silos, clients, accepted, TimeSpan.FromSeconds(90));
-            output.WriteLine($"After the store came back, a whistle was accepted again after {recovered.TotalSeconds:0.0} s");
-
-            foreach (var (caseId, summonses) in accepted)
-            {
-                var view = await ProcessApi.CaseAsync(admin, caseId);
-                var stored = view.GetProperty("summonses").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToHashSet();
-                Assert.True(summonses.All(stored.Contains), $"a summons of {caseId} is lost after the outage");
-            }
-            foreach (var summons in dueDuringOutage)
-                await stream.ReceivedOrNextAsync("escalation", e => e.GetProperty("summonsId").GetString() == summons);
+            var http = clients[i % 2];
+            unavailable += await AnsweredInTimeAsync(silos, () => http.PostJsonAsync("/api/v1/cases",
+                new { gridId = ProcessApi.Grid, category = "neighbourDispute", summary = "during the outage", source = "window" })) ? 0 : 1;
+            unavailable += await AnsweredInTimeAsync(silos, () => http.GetAsync($"/api/v1/cases/{caseIds[i % caseIds.Length]}")) ? 0 : 1;
+            Assert.False(silos.Any(s => s.HasExited), $"a silo died while the store was away:\n{string.Join("\n", silos.Select(s => s.Tail()))}");
         }
-        finally
+        Assert.True(unavailable > 0, "no request was answered 503 while the store was stopped");
+        output.WriteLine($"{unavailable} answers were 503 during the {Outage.TotalSeconds:0} s outage");
+
+        await postgres.StartAgainAsync();
+        var recovered = await UntilAcceptedAsync(silos, clients, accepted, TimeSpan.FromSeconds(90));
+        output.WriteLine($"After the store came back, a whistle was accepted again after {recovered.TotalSeconds:0.0} s");
+
+        foreach (var (caseId, summonses) in accepted)
         {
-            foreach (var silo in silos)
-                await silo.DisposeAsync();
+            var view = await ProcessApi.CaseAsync(admin, caseId);
+            var stored = view.GetProperty("summonses").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToHashSet();
+            Assert.True(summonses.All(stored.Contains), $"a summons of {caseId} is lost after the outage");
         }
+        foreach (var summons in dueDuringOutage)
+            await stream.ReceivedOrNextAsync("escalation", e => e.GetProperty("summonsId").GetString() == summons);
     }
 
     private static async Task WhistleAsync(HttpClient http, ConcurrentDictionary<string, string[]> accepted, string ackWithin)
