@@ -134,6 +134,9 @@ public static class DispatchSiloExtensions
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddDashboard();
         silo.AddActivityPropagation();
+        // A grain whose store call failed throws Npgsql's exception; it must cross to the calling silo as itself (a
+        // DbException: "try again", 503), not turn into "no codec for Npgsql.NpgsqlException" (500).
+        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         silo.AddIncomingGrainCallFilter<Dispatch.Grains.Engine.GrainCallTiming>();
         silo.Configure<GrainCollectionOptions>(o =>
         {
