@@ -52,6 +52,9 @@ public interface IDashboardBackend
     /// <summary>A county's cadence reports, newest first; Forbidden unless <see cref="StatsAccess.MayReadReports"/>.</summary>
     Task<DashboardResult<IReadOnlyList<ReportHeader>>> ListReportsAsync(ClaimsPrincipal user, string countyId);
 
+    /// <summary>How many silos of the cluster are active now, as this silo's membership view says (1 for a single silo).</summary>
+    int ActiveSilos();
+
     /// <summary>One cadence report as HTML, or as CSV when <paramref name="csv"/>; NotFound, Forbidden.</summary>
     Task<DashboardResult<string>> ReportDocumentAsync(ClaimsPrincipal user, string reportId, bool csv);
 }

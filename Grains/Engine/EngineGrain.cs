@@ -17,7 +17,7 @@ public abstract class EngineGrain : Grain
     public static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private IClock? _clock;
-    private EventBus? _events;
+    private IEventPublisher? _events;
 
     /// <summary>This grain's string key.</summary>
     protected string GrainKey => this.GetPrimaryKeyString();
@@ -26,10 +26,11 @@ public abstract class EngineGrain : Grain
     protected IClock Clock => _clock ??= ServiceProvider.GetRequiredService<IClock>();
 
     /// <summary>
-    /// Publishes a live event to this silo's subscribers (hub, SSE). Never blocks: a slow subscriber loses events, not
-    /// time. Publish after the state the event reports is stored.
+    /// Publishes a live event to the subscribers (hub, SSE) of this silo, or of every silo in a cluster
+    /// (<see cref="IEventPublisher"/>). Never blocks: a slow subscriber loses events, not time. Publish after the state
+    /// the event reports is stored.
     /// </summary>
-    protected void Publish(object domainEvent) => (_events ??= ServiceProvider.GetRequiredService<EventBus>()).Publish(domainEvent);
+    protected void Publish(object domainEvent) => (_events ??= ServiceProvider.GetRequiredService<IEventPublisher>()).Publish(domainEvent);
 
     /// <summary>
     /// Registers or moves the durable reminder <paramref name="name"/> to fire at <paramref name="dueAt"/> (at once when

@@ -17,6 +17,6 @@ public static class HealthApi
 
     public static Results<Ok<HealthResponse>, ProblemHttpResult> Health(SiloReadiness silo, SiloSettings settings) =>
         silo.IsReady
-            ? TypedResults.Ok(new HealthResponse("ready", settings.Store.Description) { Membership = silo.Status })
+            ? TypedResults.Ok(new HealthResponse("ready", settings.Store.Description) { Membership = silo.Status, ActiveSilos = silo.ActiveSilos, Silo = silo.Address })
             : Problems.Result(Problems.Unavailable($"The silo is starting or stopping (membership: {silo.Status})."));
 }

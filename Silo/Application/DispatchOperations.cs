@@ -26,7 +26,7 @@ namespace Dispatch.Silo.Application;
 /// callers without a binder (the dashboard) and is cheap. The role check repeats the endpoint's policy likewise.
 /// </remarks>
 public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IReadModelReader views, EngineContext engine, ScopeAuthorizer scopes,
-    CaseIdAllocator ids, IClock clock)
+    CaseIdAllocator ids, IClock clock, EngineRetry retry)
 {
     /// <summary>How many fresh ids a report tries when another silo took the id first.</summary>
     private const int ReportAttempts = 10;
@@ -47,12 +47,41 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
             request.Tier, request.Risk, request.Reporter, actor);
         for (var attempt = 0; attempt < ReportAttempts; attempt++)
         {
-            var result = await grains.GetGrain<ICaseGrain>(ids.Next()).Report(command);
+            var result = await ReportOnceAsync(grains.GetGrain<ICaseGrain>(ids.Next()), command);
             if (result.Outcome != Outcome.Conflict)
                 return OperationResult<CaseView>.From(result);
         }
         throw new OperationUnavailableException("No free case id was found; try again.");
     }
+
+    /// <summary>
+    /// Reports under one case id, retried on transient failures with the same id (<see cref="EngineRetry"/>). A try that
+    /// failed may still have stored the case; the next try then meets "exists already", and a stored case with this
+    /// report's grid, category, source and summary is taken as this report's own.
+    /// </summary>
+    private Task<CommandResult<CaseView>> ReportOnceAsync(ICaseGrain grain, ReportCase command)
+    {
+        var failedBefore = false;
+        return retry.RunAsync(async () =>
+        {
+            try
+            {
+                var result = await grain.Report(command);
+                if (result.Outcome == Outcome.Conflict && failedBefore && await grain.Get() is { } stored && IsReportOf(stored, command))
+                    return CommandResult<CaseView>.Ok(stored);
+                return result;
+            }
+            catch (Exception error) when (Errors.TransientFailures.Is(error))
+            {
+                failedBefore = true;
+                throw;
+            }
+        });
+    }
+
+    private static bool IsReportOf(CaseView stored, ReportCase command) =>
+        stored.GridId == command.GridId && stored.Category == command.Category && stored.Source == command.Source
+        && stored.Summary == command.Summary;
 
     /// <summary>A case with its summonses and timeline, when the actor may read it.</summary>
     public async Task<OperationResult<CaseView>> GetCaseAsync(Actor actor, string id)

@@ -15,11 +15,15 @@ public static class Policies
     /// <summary>Departments (and admin): act on their own summonses.</summary>
     public const string Department = "department";
 
+    /// <summary>Admin only: the Orleans dashboard at /orleans.</summary>
+    public const string Admin = "admin";
+
     private static readonly Dictionary<string, string[]> RolesByPolicy = new(StringComparer.Ordinal)
     {
         [Commissioner] = [Actor.Commissioner, Actor.Admin],
         [DutyLeader] = [Actor.DutyLeader, Actor.Admin],
         [Department] = [Actor.Department, Actor.Admin],
+        [Admin] = [Actor.Admin],
     };
 
     /// <summary>The roles a policy admits.</summary>

@@ -10,6 +10,7 @@ using Dispatch.Grains.Interfaces.Stats;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.ReadModels;
 using Orleans;
+using Dispatch.Silo.Hosting;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Application;
 using Dispatch.Silo.Auth;
@@ -19,12 +20,14 @@ namespace Dispatch.Silo.DashboardHost;
 /// <summary>
 /// The dashboard's operations on <see cref="DispatchOperations"/>, the service behind the HTTP API: the pages' inputs
 /// become the API's request records, the signed-in principal becomes the acting <see cref="Actor"/>, and the same role
-/// policy, request checks and scope rules apply. A temporary failure (a grain call timed out, the store is down) comes
+/// policy, request checks and scope rules apply. Engine calls are retried like the API's (<see cref="EngineRetry"/>); a temporary failure that outlasts the budget (a grain call timed out, the store is down) comes
 /// back as a Conflict result with a message instead of tearing down the page.
 /// </summary>
 public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthorizer scopes, IGrainFactory grains, StatsQueries stats,
-    CityModel city, ILogger<DashboardBackend> logger) : IDashboardBackend
+    CityModel city, EngineRetry retry, SiloReadiness silo, ILogger<DashboardBackend> logger) : IDashboardBackend
 {
+    public int ActiveSilos() => silo.ActiveSilos;
+
     public Actor? ActorOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && user.FindFirst(DispatchClaims.Role) is not null ? user.ToActor() : null;
 
@@ -134,7 +137,7 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
             return new DashboardResult<T>(Outcome.Forbidden, default, "Not signed in.");
         try
         {
-            return await read(actor);
+            return await retry.RunAsync(() => read(actor));
         }
         catch (Exception error) when (Errors.TransientFailures.Is(error))
         {
@@ -149,7 +152,7 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
             return new DashboardResult<T>(Outcome.Forbidden, default, "Not signed in.");
         try
         {
-            var result = await operation(actor);
+            var result = await retry.RunAsync(() => operation(actor));
             return new DashboardResult<T>(result.Outcome, result.Value, result.Succeeded ? null : Describe(result));
         }
         catch (Exception error) when (Errors.TransientFailures.Is(error))

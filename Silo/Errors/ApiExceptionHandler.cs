@@ -1,15 +1,17 @@
 using Dispatch.Silo.Application;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Dispatch.Silo.Options;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Silo.Errors;
 
 /// <summary>
 /// Turns exceptions that escape an endpoint into problem+json: a rejected request (Kestrel's bad request, body too
-/// large) keeps its status; a grain call that timed out or failed to reach its silo, or an unreachable store, is 503; anything else is 500 with a trace
+/// large) keeps its status; a grain call that timed out or failed to reach its silo, or an unreachable store, is 503 with Retry-After (once <see cref="EngineRetry"/> has spent the request's budget); anything else is 500 with a trace
 /// id and no stack trace. The process never goes down for one request.
 /// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOptions<RetryOptions> retry, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -40,6 +42,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (httpContext.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.Value.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -1,5 +1,6 @@
 using Dispatch.Silo.Api;
 using Dispatch.Silo.Api.Binding;
+using Dispatch.Silo.Application;
 using Dispatch.Silo.Hosting;
 
 namespace Dispatch.Silo.Extensions;
@@ -23,6 +24,7 @@ public static class DispatchApiExtensions
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization()
             .AddEndpointFilter<BodyProblemFilter>()
+            .AddEndpointFilter<EngineRetryFilter>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -9,6 +9,9 @@ namespace Dispatch.Silo.Extensions;
 
 public static class DispatchDashboardExtensions
 {
+    /// <summary>Where Orleans' dashboard is served.</summary>
+    public const string OrleansDashboardPath = "/orleans";
+
     /// <summary>How long a dashboard sign-in lasts without use.</summary>
     public static TimeSpan SignInLifetime { get; } = TimeSpan.FromHours(12);
 
@@ -45,6 +48,8 @@ public static class DispatchDashboardExtensions
         var options = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
         app.MapDispatchDashboard();
         app.MapDashboardAccount(options.SignInEndpoint, options.SignOutEndpoint);
+        // Orleans' own dashboard (silos, grain activity): admin only, signed in to this dashboard or with a bearer token.
+        Orleans.Dashboard.ServiceCollectionExtensions.MapOrleansDashboard(app, OrleansDashboardPath).RequireAuthorization(Auth.Policies.Admin);
         return app;
     }
 

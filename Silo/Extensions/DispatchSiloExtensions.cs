@@ -5,8 +5,10 @@ using Dispatch.Silo.Api.Binding;
 using Dispatch.Silo.Application;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Cases;
+using Dispatch.Silo.Cluster;
 using Dispatch.Silo.Errors;
 using Dispatch.Silo.Hosting;
+using Dispatch.Silo.Live;
 using Dispatch.Silo.OpenApi;
 using Dispatch.Silo.Options;
 using Microsoft.AspNetCore.Authentication;
@@ -15,6 +17,7 @@ using Dispatch.Silo.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Serialization;
 
@@ -46,6 +49,11 @@ public static class DispatchSiloExtensions
             .Validate(o => o.PushInterval > TimeSpan.Zero, "Live:PushInterval must be positive.")
             .Validate(o => o.SendTimeout > TimeSpan.Zero, "Live:SendTimeout must be positive.")
             .ValidateOnStart();
+        services.AddOptions<RetryOptions>().BindConfiguration(RetryOptions.Section)
+            .Validate(o => o.RequestBudget > TimeSpan.Zero && o.FirstDelay > TimeSpan.Zero && o.MaxDelay >= o.FirstDelay,
+                "Retry:RequestBudget and Retry:FirstDelay must be positive, Retry:MaxDelay at least Retry:FirstDelay.")
+            .Validate(o => o.RetryAfter >= TimeSpan.FromSeconds(1), "Retry:RetryAfter must be at least one second.")
+            .ValidateOnStart();
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section)
             .Validate(o => o.SweepInterval >= TimeSpan.Zero, "Deadlines:SweepInterval must not be negative.")
             .Validate(o => o.SweepBatch > 0, "Deadlines:SweepBatch must be positive.")
@@ -58,6 +66,8 @@ public static class DispatchSiloExtensions
         services.AddDispatchReadModels(settings.Store);
         // The schema goes in first (a hosted service registered before Orleans'), so an unreachable store fails the start
         // with one clear line before Orleans begins.
+        if (settings.Store.IsSqlite)
+            services.AddHostedService(_ => new SqliteSiloLock(settings.Store));
         services.AddHostedService(sp => new SchemaStarter(settings.Store, sp.GetRequiredService<ILogger<SchemaStarter>>()));
         // The dashboard's 24-hour activity is rebuilt from the store before Orleans runs a grain (when the dashboard is hosted).
         services.AddHostedService(sp => new DashboardHost.ActivityHistorySeeder(sp.GetRequiredService<Grains.ReadModels.IReadModelReader>(),
@@ -78,6 +88,8 @@ public static class DispatchSiloExtensions
         services.AddSingleton<CaseIdAllocator>();
         services.AddSingleton<ScopeAuthorizer>();
         services.AddSingleton<DispatchOperations>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<EngineRetry>();
         services.AddSingleton(sp => new TokenService(settings.SigningKey, sp.GetRequiredService<IClock>()));
         services.ConfigureHttpJsonOptions(o => DispatchJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -117,22 +129,22 @@ public static class DispatchSiloExtensions
     }
 
     /// <summary>
-    /// The Orleans silo: cluster identity and ports, membership (a single silo on localhost clustering for now), grain
+    /// The Orleans silo: cluster identity and ports, membership (one silo on SQLite, the ADO.NET membership table on PostgreSQL), grain
     /// state and reminders through Orleans' ADO.NET providers on the configured store with our own schema (applied at
     /// start), state as System.Text.Json with the product's NodaTime conventions, and grain-call trace propagation.
     /// </summary>
     public static ISiloBuilder AddDispatchOrleans(this ISiloBuilder silo, SiloSettings settings)
     {
-        var cluster = settings.Cluster;
-        silo.Configure<ClusterOptions>(o =>
-        {
-            o.ServiceId = cluster.ServiceId;
-            o.ClusterId = cluster.ClusterId;
-        });
-        silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        silo.AddDispatchClustering(settings.Cluster, settings.Store);
         silo.AddDispatchStorage(settings.Store, applySchema: false);
+        if (settings.CrossSiloLive)
+            silo.AddDispatchLiveStreams(settings.Store);
         silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddDashboard();
         silo.AddActivityPropagation();
+        // A grain whose store call failed throws Npgsql's exception; it must cross to the calling silo as itself (a
+        // DbException: "try again", 503), not turn into "no codec for Npgsql.NpgsqlException" (500).
+        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         silo.AddIncomingGrainCallFilter<Dispatch.Grains.Engine.GrainCallTiming>();
         silo.Configure<GrainCollectionOptions>(o =>
         {

@@ -107,19 +107,8 @@ public sealed class DeadlineSweeper(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The grains answer once the whole host has started (Orleans first, then Kestrel).
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
-        {
-            try
-            {
-                await started.Task;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        if (!await HostStarted.WaitAsync(lifetime, stoppingToken))
+            return;
         await RecoverOutboxesAsync(stoppingToken);
         var interval = options.Value.SweepInterval;
         while (!stoppingToken.IsCancellationRequested)

@@ -26,6 +26,9 @@ public sealed class SiloSettings
     public required TokenSigningKey SigningKey { get; init; }
     public required bool DevTokens { get; init; }
 
+    /// <summary>Whether live events cross silos through Orleans streams (<see cref="LiveOptions.Fanout"/>).</summary>
+    public required bool CrossSiloLive { get; init; }
+
     /// <summary>The configuration section of <see cref="EngineOptions"/>.</summary>
     public const string EngineSection = "Engine";
 
@@ -43,6 +46,10 @@ public sealed class SiloSettings
             throw new SiloStartupException("Cluster:ServiceId and Cluster:ClusterId must not be empty.");
         if (cluster.SiloPort is < 1 or > 65535 || cluster.GatewayPort is < 1 or > 65535 || cluster.SiloPort == cluster.GatewayPort)
             throw new SiloStartupException($"Cluster:SiloPort ({cluster.SiloPort}) and Cluster:GatewayPort ({cluster.GatewayPort}) must be two different ports from 1 to 65535.");
+        if (cluster.ProbeTimeout < TimeSpan.FromMilliseconds(500) || cluster.MissedProbesLimit < 1)
+            throw new SiloStartupException($"Cluster:ProbeTimeout ({cluster.ProbeTimeout}) must be at least 0.5 s and Cluster:MissedProbesLimit ({cluster.MissedProbesLimit}) at least 1.");
+        if (string.IsNullOrWhiteSpace(cluster.AdvertisedAddress))
+            throw new SiloStartupException("Cluster:AdvertisedAddress must not be empty.");
         if (engine.IdleDeactivation < TimeSpan.FromSeconds(2))
             throw new SiloStartupException("Engine:IdleDeactivation must be at least two seconds.");
         if (auth.DevTokenLifetime <= TimeSpan.Zero)
@@ -57,6 +64,16 @@ public sealed class SiloSettings
         {
             throw new SiloStartupException($"Storage: {e.Message}");
         }
+
+        var live = Bind<LiveOptions>(configuration, LiveOptions.Section);
+        var crossSiloLive = live.Fanout.Trim().ToLowerInvariant() switch
+        {
+            "auto" => store.IsPostgres,
+            "streams" when store.IsPostgres => true,
+            "streams" => throw new SiloStartupException("Live:Fanout=streams needs Storage:Provider=postgres (a SQLite silo is alone)."),
+            "local" => false,
+            _ => throw new SiloStartupException($"Live:Fanout '{live.Fanout}' is not auto, streams or local."),
+        };
 
         var cityFile = cityOptions.ResolvePath(contentRoot);
         var city = LoadFile("City", cityFile, CityLoader.Load);
@@ -75,6 +92,7 @@ public sealed class SiloSettings
             Auth = auth,
             SigningKey = ResolveSigningKey(auth, storage, contentRoot),
             DevTokens = auth.DevTokensEnabled(storage),
+            CrossSiloLive = crossSiloLive,
         };
     }
 

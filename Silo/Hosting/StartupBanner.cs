@@ -20,6 +20,11 @@ public static class StartupBanner
         foreach (var address in addresses)
             output.WriteLine($"  Dashboard:  {address}/");
         output.WriteLine($"  API:        {first}/api/v1  (OpenAPI: {first}/openapi/v1.json, health: {first}/health)");
+        var cluster = settings.Cluster;
+        output.WriteLine(settings.Store.IsPostgres
+            ? $"  Cluster:    {cluster.ServiceId}/{cluster.ClusterId}, this silo at {cluster.AdvertisedAddress}:{cluster.SiloPort} (gateway {cluster.GatewayPort}); members meet in the PostgreSQL membership table"
+            : "  Cluster:    one silo (SQLite keeps one silo per database file)");
+        output.WriteLine($"  Orleans:    {first}/orleans/ (admin)");
         if (settings.DevTokens)
         {
             output.WriteLine("  Dev token:  curl -s -X POST " + first + "/api/v1/auth/dev-token -H 'Content-Type: application/json' -d '{\"role\":\"admin\"}'");

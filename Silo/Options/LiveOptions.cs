@@ -5,6 +5,12 @@ public sealed class LiveOptions
 {
     public const string Section = "Live";
 
+    /// <summary>
+    /// How live events reach the silos: "auto" (default: across every silo with PostgreSQL, within the silo with SQLite),
+    /// "streams" (across silos through Orleans streams; PostgreSQL only) or "local" (each silo its own grains' events).
+    /// </summary>
+    public string Fanout { get; set; } = "auto";
+
     /// <summary>How often an idle event stream sends a comment so proxies and clients keep it open (default 15 s).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -46,7 +46,13 @@ public sealed class TestSiloApp : IAsyncDisposable
     /// Builds and starts the silo with <paramref name="args"/> ("--Key=value" settings: the store, and whatever the test
     /// needs) after the test defaults (loopback URL, free Orleans ports, the test city, warnings only).
     /// </summary>
-    public static async Task<TestSiloApp> StartAsync(IEnumerable<string> args, Instant? now = null)
+    /// <remarks>
+    /// Live events stay within the silo (<c>Live:Fanout=local</c>) unless <paramref name="args"/> say otherwise: Orleans'
+    /// stream pulling agents run on grain timers, which the test clock keeps silent. <paramref name="realTimeGrainTimers"/>
+    /// lets grain timers (and so the agents) run on real time instead, for a test of several silos' live events that
+    /// does not move the clock.
+    /// </remarks>
+    public static async Task<TestSiloApp> StartAsync(IEnumerable<string> args, Instant? now = null, bool realTimeGrainTimers = false)
     {
         var time = new FakeTimeProvider((now ?? MondayMorning).ToDateTimeOffset());
         string[] all =
@@ -57,6 +63,7 @@ public sealed class TestSiloApp : IAsyncDisposable
             $"--Cluster:GatewayPort={FreePorts.Next()}",
             "--Deadlines:SweepInterval=00:00:00",
             "--Logging:LogLevel:Default=Warning",
+            "--Live:Fanout=local",
             .. args,
         ];
         var app = DispatchSiloApp.Build(all, builder =>
@@ -64,7 +71,7 @@ public sealed class TestSiloApp : IAsyncDisposable
             builder.Services.AddSingleton<TimeProvider>(time);
             builder.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             var silent = new ClockOnlyTimeProvider(time);
-            builder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, silent);
+            builder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, realTimeGrainTimers ? TimeProvider.System : silent);
             builder.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, silent);
             builder.Logging.ClearProviders();
         });

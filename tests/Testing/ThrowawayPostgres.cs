@@ -110,6 +110,23 @@ public sealed class ThrowawayPostgres : IAsyncDisposable, IDisposable
     public Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken = default) =>
         PostgresAdmin.CreateDatabaseAsync(BaseConnectionString, name, cancellationToken);
 
+    /// <summary>Stops the server at once (<c>pg_ctl stop -m immediate</c>, as after a crash), keeping its data; see <see cref="StartAgainAsync"/>.</summary>
+    public Task StopImmediatelyAsync(CancellationToken cancellationToken = default) => StopServerAsync(cancellationToken);
+
+    /// <summary>Starts the stopped server again on the same port and data; returns once it accepts connections.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        await StartServerAsync(cancellationToken);
+        await WaitUntilReadyAsync(cancellationToken);
+    }
+
+    /// <summary><c>pg_ctl restart -m immediate</c>: every connection is cut, then the server recovers and starts again.</summary>
+    public async Task RestartImmediatelyAsync(CancellationToken cancellationToken = default)
+    {
+        await StopServerAsync(cancellationToken);
+        await StartAgainAsync(cancellationToken);
+    }
+
     /// <summary>
     /// The directory holding initdb and pg_ctl: the one on PATH when both are there, else the highest version under
     /// /usr/lib/postgresql/*/bin.

@@ -6,7 +6,7 @@ namespace Dispatch.Grains.Engine.Events;
 /// Fans domain events out to subscribers. Publishing never blocks: each subscriber has its own bounded queue and
 /// an overflowing subscriber loses the newest events (counted in <see cref="EventSubscription.Dropped"/>).
 /// </summary>
-public sealed class EventBus
+public sealed class EventBus : IEventPublisher
 {
     private EventSubscription[] _subscribers = [];
     private readonly Lock _gate = new();

@@ -5,4 +5,10 @@ public sealed record HealthResponse(string Status, string Store)
 {
     /// <summary>This silo's membership status in its Orleans cluster ("Active" when ready).</summary>
     public string? Membership { get; init; }
+
+    /// <summary>How many silos of the cluster this silo sees active, itself included (1 for a single silo).</summary>
+    public int? ActiveSilos { get; init; }
+
+    /// <summary>This silo's address in its cluster (which silo answered, behind a load balancer).</summary>
+    public string? Silo { get; init; }
 }

@@ -202,7 +202,18 @@ public static class SurgeAnalyzer
                 else notFired.Add(s.Id);
             }
         }
-        return new OutageCheck(outage.KilledAt, outage.ReadyAt, due, fired, answered, notFired);
+        return new OutageCheck(outage.KilledAt, outage.ReadyAt, due, fired, answered, notFired, outage.Failover, FailedRequests(o, outage));
+    }
+
+    /// <summary>Failed attempts of whistles and bot answers sent from the kill to a second after the silo (or its cases) answered again.</summary>
+    private static int FailedRequests(SurgeObservations o, Outage outage)
+    {
+        var from = outage.KilledMs;
+        var to = (outage.ReadyMs ?? double.MaxValue) + 1_000;
+        var whistles = o.Whistles.Where(w => (w.CaseSentMs ?? w.ScheduledMs) >= from && (w.CaseSentMs ?? w.ScheduledMs) <= to)
+            .Sum(w => w.Retries + (w.Error is null ? 0 : 1));
+        var bots = o.BotActions.Where(a => a.SentMs >= from && a.SentMs <= to).Sum(a => a.Attempts - 1 + (a.Succeeded ? 0 : 1));
+        return whistles + bots;
     }
 
     private static (double[] Normal, double[] Outage) Lateness(SurgeObservations o, Dictionary<string, (string CaseId, StoredSummons Summons)> storedSummonses)

@@ -10,4 +10,7 @@ public sealed record ApiResult<T>(int Status, T? Value, string? Error)
 
     /// <summary>Worth another attempt: no answer, or the server said it is unavailable or overloaded.</summary>
     public bool IsTransient => Status is 0 or 408 or 429 or 500 or 502 or 503 or 504;
+
+    /// <summary>The silo refused the connection: nothing was sent, so another silo may take the request.</summary>
+    public bool Refused { get; init; }
 }

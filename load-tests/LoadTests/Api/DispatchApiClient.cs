@@ -8,20 +8,33 @@ using NodaTime;
 namespace Dispatch.LoadTests.Api;
 
 /// <summary>
-/// The calls the simulator makes to the HTTP API v1 (API.md). Never throws for HTTP or network failures: every call
-/// returns an <see cref="ApiResult{T}"/> (status 0 when no answer came). Cancellation still throws.
+/// The calls the simulator makes to the HTTP API v1 (API.md), spread round robin over one or more silos. Never throws
+/// for HTTP or network failures: every call returns an <see cref="ApiResult{T}"/> (status 0 when no answer came).
+/// Cancellation still throws. A silo that refuses the connection is left out for a moment and the request goes to the
+/// next one (nothing was sent, so this is safe), as a front door such as nginx does.
 /// </summary>
 public sealed class DispatchApiClient : IDisposable
 {
     private static readonly JsonSerializerOptions Json = DispatchJson.Default;
     private readonly HttpClient _http;
 
+    private readonly SiloRotation _silos;
+
     /// <param name="baseUrl">The silo, e.g. http://127.0.0.1:5000/.</param>
     /// <param name="connections">Connections kept to the silo at most.</param>
     /// <param name="timeout">How long one request may take.</param>
     public DispatchApiClient(Uri baseUrl, int connections, TimeSpan timeout)
+        : this([baseUrl], connections, timeout)
     {
-        BaseUrl = baseUrl;
+    }
+
+    /// <param name="baseUrls">The silos, e.g. http://127.0.0.1:5001/ and http://127.0.0.1:5002/; the first also serves the live stream.</param>
+    /// <param name="connections">Connections kept to each silo at most.</param>
+    /// <param name="timeout">How long one request may take.</param>
+    public DispatchApiClient(IReadOnlyList<Uri> baseUrls, int connections, TimeSpan timeout)
+    {
+        _silos = new SiloRotation(baseUrls);
+        BaseUrl = baseUrls[0];
         _http = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = connections,
@@ -30,18 +43,25 @@ public sealed class DispatchApiClient : IDisposable
             UseProxy = false,
         })
         {
-            BaseAddress = baseUrl,
             Timeout = timeout,
         };
     }
 
+    /// <summary>The first silo: the one the live stream is read from.</summary>
     public Uri BaseUrl { get; }
 
-    /// <summary>GET /health: true on 200.</summary>
+    /// <summary>The silos requests are spread over.</summary>
+    public IReadOnlyList<Uri> BaseUrls => _silos.All;
+
+    /// <summary>GET /health of every silo: true when each answers 200.</summary>
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
-        var r = await SendAsync<JsonElement>(HttpMethod.Get, "health", null, null, cancellationToken);
-        return r.Status == 200;
+        foreach (var silo in _silos.All)
+        {
+            var r = await SendToAsync<JsonElement>(silo, HttpMethod.Get, "health", null, null, cancellationToken);
+            if (r.Status != 200) return false;
+        }
+        return true;
     }
 
     /// <summary>POST /api/v1/auth/dev-token.</summary>
@@ -97,9 +117,23 @@ public sealed class DispatchApiClient : IDisposable
         return await streaming.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
+    /// <summary>Sends to the next silo in turn; a refused connection moves on to the next one (each silo tried at most once).</summary>
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, string? token, object? body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path);
+        ApiResult<T> result = new(0, default, "no silo");
+        for (var tried = 0; tried < _silos.All.Count; tried++)
+        {
+            var silo = _silos.Next();
+            result = await SendToAsync<T>(silo, method, path, token, body, cancellationToken);
+            if (!result.Refused) return result;
+            _silos.LeaveOut(silo);
+        }
+        return result;
+    }
+
+    private async Task<ApiResult<T>> SendToAsync<T>(Uri silo, HttpMethod method, string path, string? token, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(silo, path));
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: Json);
         try
@@ -118,6 +152,10 @@ public sealed class DispatchApiClient : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            return new ApiResult<T>(0, default, $"{e.GetType().Name}: {Shorten(e.Message)}") { Refused = true };
         }
         catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or JsonException)
         {

@@ -18,7 +18,8 @@ public static class SurgeCommand
         var d = new SurgeArguments();
         var city = new Option<string?>("--city") { Description = "City file the silo serves (default: the shipped Baotou demo city, Data/city-baotou.json).", HelpName = "FILE" };
         var generate = new Option<string?>("--generate") { Description = "Generate a city instead: counties,townshipsPerCounty,gridsPerTownship (e.g. 9,10,50; seeded by --seed; needs --start).", HelpName = "C,T,G" };
-        var url = new Option<string?>("--url") { Description = "Drive a running silo (loopback only), e.g. http://127.0.0.1:5000.", HelpName = "URL" };
+        var url = new Option<string?>("--url") { Description = "Drive running silos (loopback only), requests spread round robin: http://127.0.0.1:5000 or http://127.0.0.1:5001,http://127.0.0.1:5002,…", HelpName = "URL[,URL…]" };
+        var silos = new Option<int>("--silos") { Description = "With --start postgres: how many silos to start on the one database (a loopback cluster); --chaos kill then kills one of them and measures the failover.", DefaultValueFactory = _ => d.Silos, HelpName = "N" };
         var start = new Option<string?>("--start") { Description = "Start a silo as a child process on a free loopback port: sqlite or postgres (a throwaway cluster unless --postgres).", HelpName = "sqlite|postgres" };
         var postgres = new Option<string?>("--postgres") { Description = "Npgsql connection string: the database for --start postgres, or the silo's database for the pgbench baseline with --url.", HelpName = "CONNSTR" };
         var siloDll = new Option<string?>("--silo-dll") { Description = "The built Dispatch.Silo.dll to start (default: build the repository's Silo in Release, incrementally, and start that).", HelpName = "FILE" };
@@ -37,7 +38,7 @@ public static class SurgeCommand
         var silentShare = new Option<double>("--silent-share") { Description = "Share of departments that never answer (their summonses escalate).", DefaultValueFactory = _ => d.SilentShare, HelpName = "0..1" };
         var seed = new Option<int>("--seed") { Description = "Seed for the schedule, grids, mixes, silent departments and delays.", DefaultValueFactory = _ => d.Seed };
         var report = new Option<string?>("--report") { Description = "Report directory (default load-tests/reports/surge-UTCTIME).", HelpName = "DIR" };
-        var chaos = new Option<string>("--chaos") { Description = "none, or kill: kill -9 the started silo mid-surge and start it again on the same store.", DefaultValueFactory = _ => d.Chaos };
+        var chaos = new Option<string>("--chaos") { Description = "none, or kill: kill -9 a started silo mid-surge (with --silos N, the last of them: the failover to the others is measured) and start it again on the same store after --chaos-down.", DefaultValueFactory = _ => d.Chaos };
         var chaosAt = new Option<double>("--chaos-at") { Description = "When to kill, as a share of --seconds.", DefaultValueFactory = _ => d.ChaosAt, HelpName = "0..1" };
         var chaosDown = new Option<string>("--chaos-down") { Description = "How long the silo stays dead before the restart.", DefaultValueFactory = _ => d.ChaosDown, HelpName = "DURATION" };
         var concurrency = new Option<int>("--concurrency") { Description = "Whistles in flight at most (beyond that a whistle waits: schedule lag).", DefaultValueFactory = _ => d.Concurrency, HelpName = "N" };
@@ -52,7 +53,7 @@ public static class SurgeCommand
 
         var command = new Command("surge", "Citywide surge: N whistles over T seconds, department bots, live channel, report (JSON, HTML, console); exit 1 on loss, duplicate or unfired deadline.")
         {
-            city, generate, url, start, postgres, siloDll, siloPid, siloEnv, whistles, warmup, seconds, arrivals, categoryMix, riskMix,
+            city, generate, url, start, silos, postgres, siloDll, siloPid, siloEnv, whistles, warmup, seconds, arrivals, categoryMix, riskMix,
             ackWithin, arriveWithin, ackDelay, arriveDelay, silentShare, seed, report, chaos, chaosAt, chaosDown, concurrency, botConcurrency,
             drain, grace, noBaselines, pgbenchDuration, idleAge, sampleInterval, noProgress,
         };
@@ -64,6 +65,7 @@ public static class SurgeCommand
                 Generate = parse.GetValue(generate),
                 Url = parse.GetValue(url),
                 Start = parse.GetValue(start),
+                Silos = parse.GetValue(silos),
                 Postgres = parse.GetValue(postgres),
                 SiloDll = parse.GetValue(siloDll),
                 SiloPid = parse.GetValue(siloPid),
@@ -109,7 +111,7 @@ public static class SurgeCommand
             console.MarkupLine("See [bold]dispatch-load surge --help[/].");
             return 2;
         }
-        if (options.City.IsGenerated && options.Url is not null)
+        if (options.City.IsGenerated && options.Urls.Count > 0)
         {
             console.MarkupLine("[red]--generate needs --start: a running silo serves the city it was started with (give its file with --city).[/]");
             return 2;

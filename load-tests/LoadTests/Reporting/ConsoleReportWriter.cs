@@ -60,9 +60,10 @@ public static class ConsoleReportWriter
         }
         foreach (var o in r.Outages)
         {
+            var ready = o.Failover ? "its cases answered again through the other silos" : "ready again";
             console.MarkupLine(Markup.Escape(
-                $"Chaos: killed at {o.KilledAt}, ready at {o.ReadyAt?.ToString() ?? "never"}; {o.DueWhileDown} deadlines fell due while down, " +
-                $"{o.FiredAfterRestart} fired after the restart, {o.AnsweredBeforeFiring} answered first, {o.NotFired.Count} did not fire."));
+                $"Chaos: killed at {o.KilledAt}, {ready} {(o.DownSeconds is { } s ? $"after {s:0.00} s" : "never")}; {o.FailedRequests} requests failed meanwhile; " +
+                $"{o.DueWhileDown} deadlines fell due while down, {o.FiredAfterRestart} fired after, {o.AnsweredBeforeFiring} answered first, {o.NotFired.Count} did not fire."));
         }
         foreach (var l in r.Lost.Take(10)) console.MarkupLine($"[red]lost[/] {Markup.Escape($"#{l.Index} {l.CaseId}: {l.Reason}")}");
         foreach (var d in r.Duplicates.Take(10)) console.MarkupLine($"[red]duplicate[/] {Markup.Escape($"{d.Kind} {d.CaseId} {d.Subject}: {string.Join(", ", d.Ids)}")}");

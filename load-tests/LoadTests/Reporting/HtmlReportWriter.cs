@@ -198,11 +198,12 @@ public static class HtmlReportWriter
     private static void Chaos(StringBuilder h, SurgeReport r)
     {
         if (r.Outages.Count == 0) return;
-        h.Append("<h2>Chaos: silo killed (kill -9) and restarted</h2><table><tr><th>killed at</th><th>ready again at</th><th>deadlines due while down</th><th>fired after restart</th><th>answered before firing</th><th>not fired</th></tr>");
+        h.Append("<h2>Chaos: silo killed (kill -9)</h2><p>Alone, the silo is restarted and \"ready again\" is its /health; one of several, \"ready again\" is when its cases answered through the other silos (the failover).</p>");
+        h.Append("<table><tr><th>kind</th><th>killed at</th><th>ready again at</th><th>seconds</th><th>failed requests</th><th>deadlines due while down</th><th>fired after</th><th>answered before firing</th><th>not fired</th></tr>");
         foreach (var o in r.Outages)
         {
             h.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{o.KilledAt}</td><td>{(o.ReadyAt?.ToString() ?? "never")}</td><td class=\"n\">{o.DueWhileDown}</td><td class=\"n\">{o.FiredAfterRestart}</td><td class=\"n\">{o.AnsweredBeforeFiring}</td><td class=\"n{(o.NotFired.Count > 0 ? " fail" : "")}\">{o.NotFired.Count}</td></tr>");
+                $"<tr><td>{(o.Failover ? "failover" : "restart")}</td><td>{o.KilledAt}</td><td>{(o.ReadyAt?.ToString() ?? "never")}</td><td class=\"n\">{o.DownSeconds:0.00}</td><td class=\"n\">{o.FailedRequests}</td><td class=\"n\">{o.DueWhileDown}</td><td class=\"n\">{o.FiredAfterRestart}</td><td class=\"n\">{o.AnsweredBeforeFiring}</td><td class=\"n{(o.NotFired.Count > 0 ? " fail" : "")}\">{o.NotFired.Count}</td></tr>");
         }
         h.Append("</table>");
     }

@@ -5,6 +5,8 @@ public enum ChaosMode
 {
     None,
 
-    /// <summary>kill -9 the silo mid-surge, then start it again on the same store.</summary>
+    /// <summary>
+    /// kill -9 a silo mid-surge (of several, the last: the others take over its cases), then start it again on the same store.
+    /// </summary>
     Kill,
 }

@@ -7,6 +7,7 @@ public sealed record SurgeArguments
     public string? Generate { get; init; }
     public string? Url { get; init; }
     public string? Start { get; init; }
+    public int Silos { get; init; } = 1;
     public string? Postgres { get; init; }
     public string? SiloDll { get; init; }
     public int? SiloPid { get; init; }

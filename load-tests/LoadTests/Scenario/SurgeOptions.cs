@@ -8,22 +8,25 @@ public sealed record SurgeOptions
 {
     public required CitySource City { get; init; }
 
-    /// <summary>A running silo to drive; null when <see cref="Start"/> is set.</summary>
-    public Uri? Url { get; init; }
+    /// <summary>Running silos to drive, requests spread round robin; empty when <see cref="Start"/> is set.</summary>
+    public IReadOnlyList<Uri> Urls { get; init; } = [];
 
-    /// <summary>Start a silo as a child process on this store; null when <see cref="Url"/> is set.</summary>
+    /// <summary>With <see cref="Start"/>: how many silos to start on the store (several only with PostgreSQL).</summary>
+    public int Silos { get; init; } = 1;
+
+    /// <summary>Start silos as child processes on this store; null when <see cref="Urls"/> are given.</summary>
     public StoreKind? Start { get; init; }
 
     /// <summary>
     /// An Npgsql connection string. With <c>--start postgres</c>: the database to run on instead of a throwaway cluster.
-    /// With <c>--url</c>: the silo's database, for the pgbench baseline.
+    /// With <c>--url</c>: the silos' database, for the pgbench baseline.
     /// </summary>
     public string? Postgres { get; init; }
 
     /// <summary>The silo's built Dispatch.Silo.dll; found (or built) under the repository when null.</summary>
     public string? SiloDll { get; init; }
 
-    /// <summary>The silo's process id for CPU and memory sampling with <see cref="Url"/>.</summary>
+    /// <summary>The silo's process id for CPU and memory sampling with <see cref="Urls"/>.</summary>
     public int? SiloPid { get; init; }
 
     /// <summary>Extra environment variables for a started silo.</summary>

@@ -43,12 +43,15 @@ public static class SurgeOptionsParser
         }
         else city = CitySource.Baotou;
 
-        Uri? url = null;
+        IReadOnlyList<Uri> urls = [];
         StoreKind? start = null;
-        if ((a.Url is null) == (a.Start is null)) problems.Add("Give exactly one target: --url http://127.0.0.1:PORT (a running silo) or --start sqlite|postgres.");
-        else if (a.Url is not null) url = Try(() => LoopbackUrl.Parse(a.Url));
+        if ((a.Url is null) == (a.Start is null)) problems.Add("Give exactly one target: --url http://127.0.0.1:PORT[,http://127.0.0.1:PORT2…] (running silos) or --start sqlite|postgres.");
+        else if (a.Url is not null) urls = Try(() => a.Url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(LoopbackUrl.Parse).Distinct().ToList()) ?? [];
         else if (Enum.TryParse<StoreKind>(a.Start, ignoreCase: true, out var kind) && !int.TryParse(a.Start, out _)) start = kind;
         else problems.Add($"--start: '{a.Start}' is not sqlite or postgres.");
+        if (a.Url is not null && urls.Count == 0 && problems.Count == 0) problems.Add("--url names no silo.");
+        if (a.Silos is < 1 or > 9) problems.Add("--silos must be 1 to 9.");
+        else if (a.Silos > 1 && start != StoreKind.Postgres) problems.Add("--silos above 1 needs --start postgres: SQLite keeps one silo, and running silos are given with --url a,b,c.");
 
         if (a.SiloPid is not null && a.Url is null) problems.Add("--silo-pid is for --url; a started silo is sampled anyway.");
         if (a.SiloPid is <= 0) problems.Add("--silo-pid must be a process id.");
@@ -88,7 +91,7 @@ public static class SurgeOptionsParser
         if (!Enum.TryParse(a.Chaos, ignoreCase: true, out chaos) || int.TryParse(a.Chaos, out _))
             problems.Add($"--chaos: '{a.Chaos}' is not none or kill.");
         if (chaos == ChaosMode.Kill && start is null && a.Start is null)
-            problems.Add("--chaos kill needs --start: the simulator can only kill and restart a silo it started.");
+            problems.Add("--chaos kill needs --start: the simulator can only kill (and restart) a silo it started.");
         if (!(a.ChaosAt > 0 && a.ChaosAt < 1)) problems.Add("--chaos-at is a share of --seconds, above 0 and below 1.");
         var chaosDown = TryDuration("--chaos-down", a.ChaosDown);
         var drain = a.Drain is null ? null : TryDuration("--drain", a.Drain);
@@ -107,7 +110,8 @@ public static class SurgeOptionsParser
         return new SurgeOptions
         {
             City = city!,
-            Url = url,
+            Urls = urls,
+            Silos = a.Silos,
             Start = start,
             Postgres = a.Postgres,
             SiloDll = a.SiloDll is null ? null : Path.GetFullPath(a.SiloDll),

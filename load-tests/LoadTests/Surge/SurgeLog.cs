@@ -47,6 +47,9 @@ public sealed class SurgeLog
 
     public IReadOnlyList<ResourceSample> Resources => _resources.ToArray();
 
+    /// <summary>The ids of the cases whose whistle was accepted so far.</summary>
+    public IReadOnlyList<string> AcceptedCaseIds() => _whistles.Where(w => w.Accepted).Select(w => w.CaseId!).ToList();
+
     public SurgeObservations Snapshot(Instant startedAt, double lastSendMs, Instant verifiedAt, IReadOnlySet<string> silent) => new()
     {
         StartedAt = startedAt,

@@ -43,12 +43,12 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         observer.Phase($"City {city.City.Name} ({city.City.Id}): {city.Centers.Count(c => c.Level == CenterLevel.Township):N0} townships, {city.Grids.Count:N0} grids, {city.Departments.Count:N0} departments.");
 
         ThrowawayPostgres? postgres = null;
-        SiloProcess? silo = null;
+        var silos = new List<SiloProcess>();
         try
         {
             string? pgConnection = o.Postgres;
             string store;
-            Uri baseUrl;
+            IReadOnlyList<Uri> baseUrls;
             if (o.Start is { } kind)
             {
                 var dll = await SiloLocator.LocateAsync(o.SiloDll, observer.Phase, ct);
@@ -86,49 +86,68 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
                     env["Engine__IdleDeactivation"] = age.ToString("c", CultureInfo.InvariantCulture);
                 }
                 foreach (var (k, v) in o.SiloEnvironment) env[k] = v;
-                var port = SiloProcess.FreeLoopbackPort();
-                env["Urls"] = $"http://127.0.0.1:{port}";
-                env["Cluster__SiloPort"] = SiloProcess.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
-                env["Cluster__GatewayPort"] = SiloProcess.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
-                env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-                observer.Phase($"Starting the silo ({dll}) on 127.0.0.1:{port} with {store} ...");
-                silo = await SiloProcess.StartAsync(new SiloLaunch(dll, port, env, Path.Combine(o.ReportDirectory, "silo.log")), ct);
-                baseUrl = silo.BaseUrl;
-                observer.Phase($"Silo up (pid {silo.Pid}).");
+                // Several silos start together (they join one another through the membership table) and share one key.
+                var launches = Enumerable.Range(1, o.Silos).Select(i => Launch(dll, env, o.Silos == 1 ? "silo.log" : $"silo-{i}.log")).ToList();
+                observer.Phase($"Starting {(o.Silos == 1 ? "the silo" : $"{o.Silos} silos")} ({dll}) on {string.Join(", ", launches.Select(l => $"127.0.0.1:{l.Port}"))} with {store} ...");
+                var started = launches.Select(l => SiloProcess.StartAsync(l, ct)).ToList();
+                try
+                {
+                    await Task.WhenAll(started);
+                }
+                finally
+                {
+                    silos.AddRange(started.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+                }
+                baseUrls = silos.Select(s => s.BaseUrl).ToList();
+                observer.Phase($"Silo{(silos.Count == 1 ? "" : "s")} up (pid {string.Join(", ", silos.Select(s => s.Pid))}).");
             }
             else
             {
-                baseUrl = o.Url!;
+                baseUrls = o.Urls;
                 store = pgConnection is null ? "as configured in the silo" : "postgres";
             }
             var postmaster = postgres is null ? null : Path.Combine(postgres.RootDirectory, "data", "postmaster.pid");
             _sqliteFile = o.Start == StoreKind.Sqlite ? Path.Combine(o.ReportDirectory, "silo-data", "dispatch.db") : null;
-            return await SurgeAsync(city, baseUrl, store, silo, pgConnection, postmaster, ct);
+            return await SurgeAsync(city, baseUrls, store, silos, pgConnection, postmaster, ct);
         }
         finally
         {
-            if (silo is not null)
+            if (silos.Count > 0)
             {
-                observer.Phase("Stopping the silo ...");
-                await silo.DisposeAsync();
+                observer.Phase(silos.Count == 1 ? "Stopping the silo ..." : "Stopping the silos ...");
+                await Task.WhenAll(silos.Select(s => s.DisposeAsync().AsTask()));
             }
             if (postgres is not null) await postgres.DisposeAsync();
         }
     }
 
-    private async Task<SurgeOutcome> SurgeAsync(CityModel city, Uri baseUrl, string store, SiloProcess? silo, string? pgConnection,
-        string? postmasterPidFile, CancellationToken ct)
+    /// <summary>One silo's launch: a free loopback port for HTTP, the silo and the gateway, and its log file.</summary>
+    private SiloLaunch Launch(string dll, Dictionary<string, string> shared, string logFile)
+    {
+        var env = new Dictionary<string, string>(shared, StringComparer.Ordinal);
+        var port = SiloProcess.FreeLoopbackPort();
+        env["Urls"] = $"http://127.0.0.1:{port}";
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        env["Cluster__SiloPort"] = SiloProcess.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
+        env["Cluster__GatewayPort"] = SiloProcess.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
+        return new SiloLaunch(dll, port, env, Path.Combine(options.ReportDirectory, logFile));
+    }
+
+    private async Task<SurgeOutcome> SurgeAsync(CityModel city, IReadOnlyList<Uri> baseUrls, string store, IReadOnlyList<SiloProcess> silos,
+        string? pgConnection, string? postmasterPidFile, CancellationToken ct)
     {
         var o = options;
-        using var api = new DispatchApiClient(baseUrl, o.Concurrency + o.BotConcurrency + 8, TimeSpan.FromSeconds(30));
-        if (!await api.IsHealthyAsync(ct)) throw new SurgeSetupException($"{baseUrl}health does not answer 200: is the silo running?");
+        using var api = new DispatchApiClient(baseUrls, o.Concurrency + o.BotConcurrency + 8, TimeSpan.FromSeconds(30));
+        if (!await api.IsHealthyAsync(ct)) throw new SurgeSetupException($"/health of {string.Join(", ", baseUrls)} does not answer 200 on every one: are the silos running?");
         var tokens = new TokenCache(api);
         var admin = await tokens.AdminAsync(ct);
         var cityStatus = await api.CenterStatusAsync(admin, city.City.Id, ct);
         if (cityStatus != 200)
             throw new SurgeSetupException($"The silo does not serve city '{city.City.Id}' (GET /api/v1/org/centers/{city.City.Id} answered {cityStatus}); give the city file it runs on with --city.");
 
-        int? SiloPid() => silo?.Pid ?? o.SiloPid;
+        IReadOnlyList<int> SiloPids() => silos.Count > 0
+            ? silos.Select(s => s.Pid).OfType<int>().ToList()
+            : o.SiloPid is { } pid ? [pid] : [];
         var baselines = await BaselinesAsync(store, pgConnection, ct);
 
         var plans = SurgePlanner.Whistles(o, city);
@@ -155,7 +174,7 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
 
         var groups = new List<SampledProcess>
         {
-            new(SurgeReportBuilder.SiloProcess, () => SiloPid() is { } pid ? [pid] : []),
+            new(SurgeReportBuilder.SiloProcess, SiloPids),
             new(SurgeReportBuilder.LoadTesterProcess, () => [Environment.ProcessId]),
         };
         if (postmasterPidFile is not null)
@@ -179,16 +198,21 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
             }
         }
 
-        long? RssNow() => SiloPid() is { } pid ? ProcStat.ReadRssBytes(pid) : null;
+        long? RssNow()
+        {
+            var rss = SiloPids().Select(ProcStat.ReadRssBytes).ToList();
+            return rss.Count == 0 || rss.Any(r => r is null) ? null : rss.Sum();
+        }
         var rssBefore = RssNow();
         var heapBefore = o.IdleAge is not null ? await api.CollectedHeapAsync(admin, ct) : null;
         var writesBefore = pgConnection is null ? null : await PostgresRowWrites.ReadAsync(pgConnection, ct);
 
         observer.Phase($"Surge: {o.Whistles:N0} whistles over {o.Duration.TotalSeconds:0.#} s ({o.Arrivals}), {silent.Count} silent departments, ackWithin {Describe(o.AckWithin)}, arriveWithin {Describe(o.ArriveWithin)}.");
         var startMs = clock.NowMs + 100;
-        var chaos = o.Chaos == ChaosMode.Kill && silo is not null
-            ? ChaosAsync(silo, clock, log, startMs + o.ChaosAt * o.Duration.TotalMilliseconds, ct)
-            : Task.CompletedTask;
+        var chaosAtMs = startMs + o.ChaosAt * o.Duration.TotalMilliseconds;
+        var chaos = o.Chaos != ChaosMode.Kill || silos.Count == 0 ? Task.CompletedTask
+            : silos.Count == 1 ? ChaosAsync(silos[0], clock, log, chaosAtMs, ct)
+            : new FailoverProbe(api, admin, clock, log, o.ChaosDown, o.Seed).RunAsync(silos[^1], chaosAtMs, _notes, ct);
         giveUp.CancelAfter(o.Duration + o.EffectiveDrain + (o.Chaos == ChaosMode.Kill ? o.ChaosDown + SiloProcess.StartTimeout : TimeSpan.Zero));
         var generator = new WhistleGenerator(api, tokens, o.AckWithin, o.ArriveWithin, o.Concurrency, clock, log, bots.Notice);
 
@@ -224,7 +248,7 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
 
         long? rssAfterIdle = null;
         HeapDto? heapAfterIdle = null;
-        if (o.IdleAge is { } idleAge && silo is not null)
+        if (o.IdleAge is { } idleAge && silos.Count > 0)
         {
             var wait = idleAge + CollectionInterval(idleAge) * 2 + TimeSpan.FromSeconds(2);
             observer.Phase($"Waiting {wait.TotalSeconds:0} s for the silo to deactivate idle cases ...");
@@ -244,10 +268,10 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
         var findings = SurgeAnalyzer.Analyze(observations);
         var sampled = observations.Resources.Any(r => r.Process == SurgeReportBuilder.SiloProcess);
         var marks = new ResourceMarks(sampled,
-            sampled ? ResourceNote(silo is not null) : "no silo process to sample: pass --silo-pid with --url (Linux /proc).",
+            sampled ? ResourceNote(silos.Count > 0) : "no silo process to sample: pass --silo-pid with --url (Linux /proc).",
             rssBefore, rssAfterDrain, rssAfterIdle, heapBefore?.ManagedHeapBytes, heapAfterIdle?.ManagedHeapBytes, heapAfterIdle?.Activations);
         AddNotes(observations, findings);
-        var run = RunInfo(city, baseUrl, store);
+        var run = RunInfo(city, baseUrls, store);
         var report = SurgeReportBuilder.Build(run, observations, findings, baselines, marks, _notes);
         var writes = writesBefore is { } c0 && writesAfter is { } c1 ? c1 - c0 : (long?)null;
         report = report with
@@ -328,12 +352,12 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
             ? "Memory per open case = (silo RSS after the drain − RSS before the surge) ÷ cases left open; RSS includes the .NET heap's free space, so this is an upper bound."
             : "Sampled from /proc of --silo-pid.";
 
-    private RunInfo RunInfo(CityModel city, Uri baseUrl, string store)
+    private RunInfo RunInfo(CityModel city, IReadOnlyList<Uri> baseUrls, string store)
     {
         var o = options;
         return new RunInfo(
             DateTimeOffset.UtcNow,
-            baseUrl.ToString(),
+            string.Join(",", baseUrls),
             store,
             new CityInfo(o.City.ToString(), city.City.Id, city.City.Name, city.Centers.Count(c => c.Level == CenterLevel.County),
                 city.Centers.Count(c => c.Level == CenterLevel.Township), city.Grids.Count, city.Departments.Count),
@@ -349,7 +373,9 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
             o.ArriveDelay.Describe(),
             o.SilentShare,
             o.Seed,
-            o.Chaos == ChaosMode.Kill ? $"kill -9 at {o.ChaosAt:P0} of the surge, down {o.ChaosDown.TotalSeconds:0.#} s" : "none",
+            o.Chaos != ChaosMode.Kill ? "none"
+                : o.Silos > 1 ? $"kill -9 of one of {o.Silos} silos at {o.ChaosAt:P0} of the surge (failover to the others), restarted after {o.ChaosDown.TotalSeconds:0.#} s"
+                : $"kill -9 at {o.ChaosAt:P0} of the surge, down {o.ChaosDown.TotalSeconds:0.#} s",
             o.Concurrency,
             o.BotConcurrency,
             o.EffectiveDrain.TotalSeconds,

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using Dispatch.Dashboard.Tests.Infrastructure;
+using Dispatch.Testing;
 using Dispatch.Grains.Interfaces.Cases;
 
 namespace Dispatch.Dashboard.Tests.Live;

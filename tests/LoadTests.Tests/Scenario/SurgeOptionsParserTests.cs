@@ -12,7 +12,8 @@ public sealed class SurgeOptionsParserTests
         var o = SurgeOptionsParser.Parse(new SurgeArguments { Start = "sqlite", Report = "r" }, out var errors);
         Assert.True(o is not null, string.Join("; ", errors));
         Assert.Equal(StoreKind.Sqlite, o.Start);
-        Assert.Null(o.Url);
+        Assert.Empty(o.Urls);
+        Assert.Equal(1, o.Silos);
         Assert.Equal(Path.Combine(CityLoader.DataDirectory, "city-baotou.json"), o.City.File);
         Assert.Equal(TimeSpan.FromSeconds(15), o.AckWithin);
         Assert.Equal(TimeSpan.FromSeconds(20), o.EffectiveDrain);
@@ -26,7 +27,7 @@ public sealed class SurgeOptionsParserTests
         var o = SurgeOptionsParser.Parse(new SurgeArguments { Url = "http://127.0.0.1:5000", AckWithin = "30s", ArriveWithin = "policy" }, out _)!;
         Assert.Equal(TimeSpan.FromSeconds(30), o.AckWithin);
         Assert.Null(o.ArriveWithin);
-        Assert.Equal(new Uri("http://127.0.0.1:5000/"), o.Url);
+        Assert.Equal([new Uri("http://127.0.0.1:5000/")], o.Urls);
     }
 
     [Fact]
@@ -65,6 +66,30 @@ public sealed class SurgeOptionsParserTests
         Assert.Contains(errors, e => e.Contains("this machine only", StringComparison.Ordinal));
         Assert.Equal(new Uri("http://localhost:5000/"), LoopbackUrl.Parse("http://localhost:5000/api"));
         Assert.Equal(new Uri("http://[::1]:5000/"), LoopbackUrl.Parse("http://[::1]:5000"));
+    }
+
+    [Fact]
+    public void Url_ListOfSilos_IsKeptInOrder()
+    {
+        var o = SurgeOptionsParser.Parse(new SurgeArguments { Url = "http://127.0.0.1:5001, http://127.0.0.1:5002,http://127.0.0.1:5003/" }, out var errors);
+        Assert.True(o is not null, string.Join("; ", errors));
+        Assert.Equal(["http://127.0.0.1:5001/", "http://127.0.0.1:5002/", "http://127.0.0.1:5003/"], o.Urls.Select(u => u.ToString()));
+
+        SurgeOptionsParser.Parse(new SurgeArguments { Url = "http://127.0.0.1:5001,http://10.1.1.1:5002" }, out errors);
+        Assert.Contains(errors, e => e.Contains("this machine only", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Silos_SeveralOnlyWithStartPostgres()
+    {
+        var o = SurgeOptionsParser.Parse(new SurgeArguments { Start = "postgres", Silos = 3, Chaos = "kill" }, out var errors);
+        Assert.True(o is not null, string.Join("; ", errors));
+        Assert.Equal(3, o.Silos);
+
+        SurgeOptionsParser.Parse(new SurgeArguments { Start = "sqlite", Silos = 2 }, out errors);
+        Assert.Contains(errors, e => e.Contains("--silos above 1 needs --start postgres", StringComparison.Ordinal));
+        SurgeOptionsParser.Parse(new SurgeArguments { Start = "postgres", Silos = 0 }, out errors);
+        Assert.Contains(errors, e => e.Contains("--silos must be 1 to 9", StringComparison.Ordinal));
     }
 
     [Fact]

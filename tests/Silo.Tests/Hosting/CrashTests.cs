@@ -13,9 +13,6 @@ namespace Dispatch.Silo.Tests.Hosting;
 /// </summary>
 public sealed class CrashTests
 {
-    private const string Township = "tc-a-t1";
-    private static readonly string[] Departments = ["tc-a-t1-pol", "tc-a-t1-jud"];
-
     [Fact]
     public async Task KillDuringWhistleBurst_RestartKeepsEveryAcceptedWhistleAndDeadline()
     {
@@ -25,7 +22,7 @@ public sealed class CrashTests
 
         await using (var first = await SiloProcess.StartAsync(db, dir))
         {
-            using var http = await ClientAsync(first.Address, new { role = "commissioner", scope = Township });
+            using var http = await ProcessApi.CommissionerAsync(first.Address);
             var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             var workers = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
@@ -34,8 +31,8 @@ public sealed class CrashTests
                 {
                     try
                     {
-                        var caseId = await ReportAsync(http);
-                        var summonses = await WhistleAsync(http, caseId);
+                        var caseId = await ProcessApi.ReportAsync(http, "crash test");
+                        var summonses = await ProcessApi.WhistleAsync(http, caseId, "PT5S", "PT10S");
                         accepted[caseId] = summonses;
                         if (accepted.Count >= 40) enough.TrySetResult();
                     }
@@ -52,14 +49,12 @@ public sealed class CrashTests
 
         Assert.True(accepted.Count >= 40, $"only {accepted.Count} whistles were accepted before the kill");
         await using var second = await SiloProcess.StartAsync(db, dir);
-        using var admin = await ClientAsync(second.Address, new { role = "admin" });
+        using var admin = await ProcessApi.ClientAsync(second.Address, new { role = "admin" });
         await using var stream = await ServerSentEventReader.OpenAsync(admin, "tc");
 
         foreach (var (caseId, summonses) in accepted)
         {
-            using var response = await admin.GetAsync($"/api/v1/cases/{caseId}");
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"accepted case {caseId} is gone after the crash ({response.StatusCode})");
-            var view = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            var view = await ProcessApi.CaseAsync(admin, caseId);
             var stored = view.GetProperty("summonses").EnumerateArray().ToList();
             foreach (var id in summonses)
             {
@@ -73,9 +68,9 @@ public sealed class CrashTests
         }
 
         // Every accepted summons is in its department's inbox (the read models): rows a crash cut off are re-sent at start.
-        foreach (var department in Departments)
+        foreach (var department in ProcessApi.Departments)
         {
-            var expected = accepted.Values.Select(ids => ids[Array.IndexOf(Departments, department)]).ToHashSet();
+            var expected = accepted.Values.Select(ids => ids[Array.IndexOf(ProcessApi.Departments, department)]).ToHashSet();
             await InboxHoldsAsync(admin, department, expected);
         }
     }
@@ -106,29 +101,5 @@ public sealed class CrashTests
         command.CommandText = "SELECT COUNT(*) FROM OrleansRemindersTable WHERE ReminderName = 'deadline' AND GrainId LIKE '%/' || $key";
         command.Parameters.AddWithValue("$key", caseId);
         return Convert.ToInt64(command.ExecuteScalar()) > 0;
-    }
-
-    private static async Task<HttpClient> ClientAsync(Uri address, object identity)
-    {
-        var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        using var response = await http.PostJsonAsync("/api/v1/auth/dev-token", identity);
-        var token = (await response.ReadAsync<JsonElement>()).GetProperty("token").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
-
-    private static async Task<string> ReportAsync(HttpClient http)
-    {
-        using var response = await http.PostJsonAsync("/api/v1/cases",
-            new { gridId = "tc-a-t1-g1", category = "neighbourDispute", summary = "crash test", source = "window", risk = "red" });
-        return (await response.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetString()!;
-    }
-
-    private static async Task<string[]> WhistleAsync(HttpClient http, string caseId)
-    {
-        using var response = await http.PostJsonAsync($"/api/v1/cases/{caseId}/whistle",
-            new { departmentIds = Departments, ackWithin = "PT5S", arriveWithin = "PT10S" });
-        var body = await response.ReadAsync<JsonElement>();
-        return body.EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray();
     }
 }

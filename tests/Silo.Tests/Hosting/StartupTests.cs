@@ -36,6 +36,17 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_SecondSiloOnTheSameSqliteFile_RefusesInOneLine()
+    {
+        var file = TestDatabases.NewSqliteFile();
+        await using var first = await Dispatch.Testing.Hosting.TestSiloApp.StartAsync([$"--Storage:ConnectionString={file}"]);
+        var message = await FailureOfAsync($"--Storage:ConnectionString={file}");
+        Assert.StartsWith($"Another silo is already running on the SQLite file {Path.GetFullPath(file)}", message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Provider=postgres", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
+    }
+
+    [Fact]
     public async Task Build_MissingCityFile_FailsNamingTheFile()
     {
         var message = await FailureOfAsync(Sqlite, "--City:File=/nowhere/city.json");

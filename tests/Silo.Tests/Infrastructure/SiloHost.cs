@@ -51,10 +51,20 @@ public sealed class SiloHost : IAsyncDisposable
     /// Starts a silo on <paramref name="storage"/> ("--Storage:..." settings) with the test city; <paramref name="extra"/>
     /// adds or overrides settings ("--Key=value").
     /// </summary>
-    public static Task<SiloHost> StartAsync(IEnumerable<string> storage, params string[] extra) => StartAtAsync(storage, null, extra);
+    public static Task<SiloHost> StartAsync(IEnumerable<string> storage, params string[] extra) => StartWithAsync(storage, false, null, extra);
 
     /// <summary>As <see cref="StartAsync"/>, with the fake clock at <paramref name="now"/> (Monday morning when null).</summary>
-    public static async Task<SiloHost> StartAtAsync(IEnumerable<string> storage, Instant? now, params string[] extra)
+    public static Task<SiloHost> StartAtAsync(IEnumerable<string> storage, Instant? now, params string[] extra) =>
+        StartWithAsync(storage, false, now, extra);
+
+    /// <summary>
+    /// One silo of a cluster on the PostgreSQL database <paramref name="connectionString"/>, with live events across
+    /// silos (Orleans streams, so grain timers run on real time: see <see cref="TestSiloApp.StartAsync"/>).
+    /// </summary>
+    public static Task<SiloHost> StartClusteredAsync(string connectionString) =>
+        StartWithAsync(["--Storage:Provider=postgres", $"--Storage:ConnectionString={connectionString}"], true, null, ["--Live:Fanout=streams"]);
+
+    private static async Task<SiloHost> StartWithAsync(IEnumerable<string> storage, bool realTimeGrainTimers, Instant? now, string[] extra)
     {
         string[] args =
         [
@@ -64,7 +74,7 @@ public sealed class SiloHost : IAsyncDisposable
             .. storage,
             .. extra,
         ];
-        return new SiloHost(await TestSiloApp.StartAsync(args, now));
+        return new SiloHost(await TestSiloApp.StartAsync(args, now, realTimeGrainTimers: realTimeGrainTimers));
     }
 
     public static Task<SiloHost> StartSqliteAsync(params string[] extra) =>

@@ -2,12 +2,12 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
-namespace Dispatch.Dashboard.Tests.Infrastructure;
+namespace Dispatch.Testing;
 
 /// <summary>
 /// A minimal SignalR client speaking the JSON hub protocol over <see cref="ClientWebSocket"/> (the .NET SignalR client
 /// package is not available here): handshake, invocations with completions, and the server's invocations as they come.
-/// Every frame ends with the record separator 0x1E.
+/// Every frame ends with the record separator 0x1E. Used by the dashboard's hub tests and the cluster's front-door test.
 /// </summary>
 public sealed class HubConnection : IAsyncDisposable
 {
@@ -29,7 +29,8 @@ public sealed class HubConnection : IAsyncDisposable
         await connection._socket.ConnectAsync(socketUri, cancellationToken);
         await connection.SendAsync("{\"protocol\":\"json\",\"version\":1}", cancellationToken);
         var handshake = await connection.NextFrameAsync(cancellationToken);
-        Assert.False(handshake.TryGetProperty("error", out var error), $"the hub refused the handshake: {error}");
+        if (handshake.TryGetProperty("error", out var error))
+            throw new InvalidOperationException($"The hub refused the handshake: {error}");
         return connection;
     }
 
