@@ -7,9 +7,10 @@ public static class DispatchLoadCli
 {
     public static RootCommand Build()
     {
-        var root = new RootCommand("Dispatch load tests: runtime benchmark and citywide surge simulator.");
+        var root = new RootCommand("Dispatch load tests: runtime benchmark, citywide surge simulator, read-model seed and query timings.");
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(SurgeCommand.Create());
+        root.Subcommands.Add(SeedCommand.Create());
         return root;
     }
 }
