@@ -311,7 +311,7 @@ public sealed class HistoryGenerator
                 var first = s.Level == 0;
                 if (first && random.NextDouble() < 0.02)
                 {
-                    var declinedAt = s.IssuedAt + LogNormal(random, Duration.FromMinutes(10), 0.7, Duration.FromMinutes(1), Duration.FromHours(2));
+                    var declinedAt = Within(s.IssuedAt, s.AckDueAt, 0.05 + 0.9 * random.NextDouble());
                     if (declinedAt <= end)
                     {
                         s.Decline(declinedAt);
