@@ -11,6 +11,7 @@ public static class DispatchLoadCli
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(SurgeCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(QueriesCommand.Create());
         return root;
     }
 }
