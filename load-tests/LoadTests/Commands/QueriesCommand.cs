@@ -29,12 +29,13 @@ public static class QueriesCommand
         var report = new Option<string?>("--report") { Description = "Report directory (default load-tests/reports/queries-UTCTIME).", HelpName = "DIR" };
         var keep = new Option<bool>("--keep") { Description = "With --postgres: keep the seeded databases." };
         var noSql = new Option<bool>("--no-sql") { Description = "Skip timing the reference SQL on the database alone." };
+        var proposed = new Option<bool>("--proposed") { Description = "Then add the proposed indexes and per-day rollup (docs/queries-readme.md) to each database and time the reads' SQL again with them." };
         var command = new Command("queries",
             "Read paths at scale: for each size, seed a PostgreSQL database (as `seed` does), start the real silo on it and time a township's " +
             "open cases (page 1 and 200), its overdue cases, a department's open summonses, a county's month statistics, the city's township " +
             "ranking and the county's quarter report, p50/p99 over HTTP; then the same reads' reference SQL on the database alone.")
         {
-            sizes, postgres, city, years, seed, until, repetitions, warmup, reportRepetitions, siloDll, report, keep, noSql,
+            sizes, postgres, city, years, seed, until, repetitions, warmup, reportRepetitions, siloDll, report, keep, noSql, proposed,
         };
         command.SetAction(async (parse, ct) => await RunAsync(new QueriesArguments
         {
@@ -51,6 +52,7 @@ public static class QueriesCommand
             Report = parse.GetValue(report),
             Keep = parse.GetValue(keep),
             NoSql = parse.GetValue(noSql),
+            Proposed = parse.GetValue(proposed),
         }, "dispatch-load " + string.Join(' ', parse.Tokens.Select(t => t.Value)), AnsiConsole.Console, ct));
         return command;
     }
@@ -84,7 +86,7 @@ public static class QueriesCommand
 
     private static void Write(IAnsiConsole console, QueriesReport report)
     {
-        foreach (var (kind, of) in new (string, Func<SizeResult, IReadOnlyList<ReadTiming>>)[] { ("HTTP", s => s.Http), ("SQL", s => s.Sql) })
+        foreach (var (kind, of) in new (string, Func<SizeResult, IReadOnlyList<ReadTiming>>)[] { ("HTTP", s => s.Http), ("SQL", s => s.Sql), ("proposed", s => s.Proposed) })
         {
             var last = report.Sizes[^1];
             if (of(last).Count == 0) continue;

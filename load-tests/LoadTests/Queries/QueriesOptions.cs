@@ -21,6 +21,7 @@ public sealed record QueriesArguments
     public string? Report { get; init; }
     public bool Keep { get; init; }
     public bool NoSql { get; init; }
+    public bool Proposed { get; init; }
 }
 
 /// <summary>Checked options of <c>dispatch-load queries</c>.</summary>
@@ -31,6 +32,7 @@ public sealed record QueriesArguments
 /// <param name="ReportRepetitions">Timed productions of the quarter's report (each rewrites it).</param>
 /// <param name="Keep">Keep the databases (and with a throwaway cluster, print where) instead of dropping them.</param>
 /// <param name="Sql">Also time the reference SQL of each read directly on the database.</param>
+/// <param name="Proposed">Then add the proposed indexes and rollup and time the reads' SQL again.</param>
 public sealed record QueriesOptions(
     IReadOnlyList<int> Sizes,
     string? Postgres,
@@ -44,7 +46,8 @@ public sealed record QueriesOptions(
     string? SiloDll,
     string ReportDirectory,
     bool Keep,
-    bool Sql)
+    bool Sql,
+    bool Proposed)
 {
     public HistorySpec Spec(int cases, Instant now) => HistorySpec.Ending(Until ?? now, Years, cases, Seed);
 }
@@ -70,7 +73,7 @@ public static class QueriesOptionsParser
         return problems.Count > 0
             ? null
             : new QueriesOptions(sizes!, a.Postgres, city!, years, until, a.Seed, a.Repetitions, a.Warmup, a.ReportRepetitions, a.SiloDll,
-                Path.GetFullPath(report), a.Keep, !a.NoSql);
+                Path.GetFullPath(report), a.Keep, !a.NoSql, a.Proposed);
     }
 
     /// <summary>"10000,100000,1000000" (underscores allowed, e.g. 1_000_000): distinct sizes, ascending.</summary>

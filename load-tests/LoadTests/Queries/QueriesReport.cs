@@ -3,8 +3,9 @@ using Dispatch.LoadTests.Seeding;
 namespace Dispatch.LoadTests.Queries;
 
 /// <summary>The timings of one size: the seed, what was asked for, each read over HTTP and its reference SQL.</summary>
+/// <param name="Proposed">The reads again with the proposed indexes and rollup (<see cref="ProposedSql"/>); empty unless asked for.</param>
 public sealed record SizeResult(int Cases, SeedResult Seed, ReadTargets Targets, IReadOnlyList<ReadTiming> Http, IReadOnlyList<ReadTiming> Sql,
-    string? LoadAverage);
+    IReadOnlyList<ReadTiming> Proposed, string? LoadAverage);
 
 /// <summary>
 /// How a read's p99 grows from the smallest size to the largest, beside the growth of log N over the same sizes
@@ -39,7 +40,7 @@ public sealed record QueriesReport(
     /// <summary>The goal: every read's p99 at most this at 1M cases.</summary>
     public const double GoalMs = 50;
 
-    /// <summary>p99 growth of every read timed at both the smallest and the largest size (HTTP, then SQL).</summary>
+    /// <summary>p99 growth of every read timed at both the smallest and the largest size (HTTP, SQL, proposed SQL).</summary>
     public static IReadOnlyList<GrowthRow> GrowthOf(IReadOnlyList<SizeResult> sizes)
     {
         if (sizes.Count < 2) return [];
@@ -50,6 +51,6 @@ public sealed record QueriesReport(
             join y in b on x.Read equals y.Read
             where x.Samples > 0 && y.Samples > 0
             select new GrowthRow(x.Read, kind, x.P99Ms, y.P99Ms, y.P99Ms / x.P99Ms, log, GoalMs);
-        return Rows("HTTP", small.Http, large.Http).Concat(Rows("SQL", small.Sql, large.Sql)).ToList();
+        return Rows("HTTP", small.Http, large.Http).Concat(Rows("SQL", small.Sql, large.Sql)).Concat(Rows("proposed", small.Proposed, large.Proposed)).ToList();
     }
 }

@@ -23,6 +23,8 @@ public static class QueriesReportWriter
         Table(md, "HTTP (p50 / p99 ms, admin token, one request at a time)", "HTTP", sizes, s => s.Http, report);
         if (sizes.Any(s => s.Sql.Count > 0))
             Table(md, "Reference SQL on the database alone (p50 / p99 ms)", "SQL", sizes, s => s.Sql, report);
+        if (sizes.Any(s => s.Proposed.Count > 0))
+            Table(md, "Proposed SQL: indexes A and D, rollup C, deferred join B (p50 / p99 ms)", "proposed", sizes, s => s.Proposed, report);
 
         md.AppendLine("## What was asked for, and the seeds");
         md.AppendLine();
@@ -48,7 +50,7 @@ public static class QueriesReportWriter
         }
         md.AppendLine("## Requests");
         md.AppendLine();
-        foreach (var r in sizes[^1].Http.Concat(sizes[^1].Sql)) md.AppendLine(CultureInfo.InvariantCulture, $"- {r.Read}: `{r.Request}`");
+        foreach (var r in sizes[^1].Http.Concat(sizes[^1].Sql).Concat(sizes[^1].Proposed)) md.AppendLine(CultureInfo.InvariantCulture, $"- {r.Read}: `{r.Request}`");
         return md.ToString();
     }
 

@@ -87,7 +87,15 @@ public sealed class QueriesRunner(QueriesOptions options, IAnsiConsole console, 
                 Phase("Timing the reference SQL on the database alone ...");
                 reference = await sql.RunAsync(targets, Phase, ct);
             }
-            return new SizeResult(cases, seed, targets, http, reference, $"{load} before, {LoadAverage()} after");
+            IReadOnlyList<ReadTiming> proposed = [];
+            if (o.Proposed)
+            {
+                Phase("Adding the proposed indexes and the per-day rollup ...");
+                var seconds = await sql.ApplyProposalsAsync(ct);
+                _notes.Add($"{cases:N0}: the proposed indexes and rollup took {seconds:0.0} s to build from the seeded rows.");
+                proposed = await sql.RunProposedAsync(targets, Phase, ct);
+            }
+            return new SizeResult(cases, seed, targets, http, reference, proposed, $"{load} before, {LoadAverage()} after");
         }
         finally
         {

@@ -52,7 +52,26 @@ public sealed class SqlReads(string connectionString, CityModel city, int warmup
     }
 
     /// <summary>Every reference query, timed, in the order of the HTTP reads.</summary>
-    public async Task<IReadOnlyList<ReadTiming>> RunAsync(ReadTargets t, Action<string> log, CancellationToken ct)
+    public Task<IReadOnlyList<ReadTiming>> RunAsync(ReadTargets t, Action<string> log, CancellationToken ct) => TimeAllAsync(t, proposed: false, log, ct);
+
+    /// <summary>Adds the proposed indexes and rollup (<see cref="ProposedSql"/>) to the database; returns the seconds it took.</summary>
+    public async Task<double> ApplyProposalsAsync(CancellationToken ct)
+    {
+        await using var db = await OpenAsync(ct);
+        var watch = Stopwatch.StartNew();
+        foreach (var statement in ProposedSql.All) await ReadModelSeeder.ExecuteAsync(db, null, statement, ct, timeoutSeconds: 0);
+        await ReadModelSeeder.ExecuteAsync(db, null, "VACUUM (ANALYZE) case_view", ct, timeoutSeconds: 0);
+        await ReadModelSeeder.ExecuteAsync(db, null, "VACUUM (ANALYZE) stats_day", ct, timeoutSeconds: 0);
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The reads again, written for the proposed indexes and rollup (apply them first).</summary>
+    public Task<IReadOnlyList<ReadTiming>> RunProposedAsync(ReadTargets t, Action<string> log, CancellationToken ct) => TimeAllAsync(t, proposed: true, log, ct);
+
+    /// <summary>The extra proposed row: the ranking with exact duration lists, for exact medians.</summary>
+    public const string RankingExact = "city ranking by township (month), exact duration lists";
+
+    private async Task<IReadOnlyList<ReadTiming>> TimeAllAsync(ReadTargets t, bool proposed, Action<string> log, CancellationToken ct)
     {
         await using var db = await OpenAsync(ct);
         var now = ReadModelTables.Nanos(t.Now);
@@ -62,21 +81,23 @@ public sealed class SqlReads(string connectionString, CityModel city, int warmup
         var countyTownships = StatsScopes.TownshipsUnder(city, t.CountyId).Select(x => x.Id).ToArray();
         var countyDepartments = StatsScopes.DepartmentsUnder(city, t.CountyId).Select(x => x.Id).ToArray();
         var cityTownships = StatsScopes.TownshipsUnder(city, t.CityId).Select(x => x.Id).ToArray();
+        var sums = proposed ? ProposedSql.DaySumsSql : TotalsSql;
         var results = new List<ReadTiming>();
 
         async Task Time(string name, params Query[] queries)
         {
-            log($"  SQL {name}");
+            log($"  {(proposed ? "proposed " : "")}SQL {name}");
             results.Add(await TimeAsync(db, name, queries, ct));
         }
         await Time(HttpReads.OpenPage1, new Query(OpenPageSql, ("center", t.TownshipId), ("offset", 0)));
         await Time(HttpReads.OpenPage200, new Query(OpenPageSql, ("center", t.TownshipId), ("offset", 199 * 50)));
-        await Time(HttpReads.AllPage200, new Query(AllPageSql, ("center", t.TownshipId), ("offset", 199 * 50)));
+        await Time(HttpReads.AllPage200, new Query(proposed ? ProposedSql.DeferredPageSql : AllPageSql, ("center", t.TownshipId), ("offset", 199 * 50)));
         await Time(HttpReads.Overdue, new Query(OverdueSql, ("center", t.TownshipId), ("now", now)));
         await Time(HttpReads.Inbox, new Query(InboxSql, ("department", t.DepartmentId)));
-        await Time(HttpReads.CountyMonth, Totals(countyTownships, month));
-        await Time(HttpReads.Ranking, Totals(cityTownships, month));
-        await Time(QuarterReport, Totals(countyTownships, quarter), Totals(countyTownships, before), Totals(countyDepartments, quarter),
+        await Time(HttpReads.CountyMonth, Totals(sums, countyTownships, month));
+        await Time(HttpReads.Ranking, Totals(sums, cityTownships, month));
+        if (proposed) await Time(RankingExact, Totals(ProposedSql.DayListsSql, cityTownships, month));
+        await Time(QuarterReport, Totals(sums, countyTownships, quarter), Totals(sums, countyTownships, before), Totals(sums, countyDepartments, quarter),
             new Query(AttentionSql, ("county", t.CountyId), ("now", now)));
         return results;
     }
@@ -84,8 +105,8 @@ public sealed class SqlReads(string connectionString, CityModel city, int warmup
     /// <summary>The name of the SQL row standing for the quarter's report: the queries producing it does.</summary>
     public const string QuarterReport = "quarter report, produced (SQL: 3 sums + attention list)";
 
-    private static Query Totals(string[] scopes, NodaTime.DateInterval days) =>
-        new(TotalsSql, ("scopes", scopes), ("from", ReadModelTables.Day(days.Start)), ("to", ReadModelTables.Day(days.End)));
+    private static Query Totals(string sql, string[] scopes, NodaTime.DateInterval days) =>
+        new(sql, ("scopes", scopes), ("from", ReadModelTables.Day(days.Start)), ("to", ReadModelTables.Day(days.End)));
 
     private async Task<ReadTiming> TimeAsync(NpgsqlConnection db, string name, Query[] queries, CancellationToken ct)
     {
@@ -118,7 +139,7 @@ public sealed class SqlReads(string connectionString, CityModel city, int warmup
     /// <summary>A statement and its parameters; reading it reads every row of every result set, every column.</summary>
     private sealed record Query(string Sql, params (string Name, object Value)[] Parameters)
     {
-        public string Name => Sql.StartsWith("SELECT scope", StringComparison.Ordinal) ? "totals"
+        public string Name => Sql.StartsWith("SELECT scope", StringComparison.Ordinal) ? (Sql.Contains("stats_day", StringComparison.Ordinal) ? "day sums" : "totals")
             : Sql.Contains("FROM summons_view", StringComparison.Ordinal) ? "inbox"
             : Sql.Contains("escalations DESC", StringComparison.Ordinal) ? "attention" : "page + count";
 

@@ -48,7 +48,7 @@ public sealed class QueriesOptionsParserTests
     public void Growth_ComparesTheSmallestAndLargestSize_WithLogN()
     {
         static ReadTiming Read(string name, double p99) => new(name, "GET /x", 100, p99 / 2, p99, p99, null, null);
-        static SizeResult Size(int cases, params ReadTiming[] http) => new(cases, null!, null!, http, [], null);
+        static SizeResult Size(int cases, params ReadTiming[] http) => new(cases, null!, null!, http, [], [], null);
         var growth = QueriesReport.GrowthOf([
             Size(10_000, Read("a", 10), Read("b", 10), Read("c", 1)),
             Size(1_000_000, Read("a", 14), Read("b", 40), Read("c", 4)),
