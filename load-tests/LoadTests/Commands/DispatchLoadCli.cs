@@ -7,9 +7,11 @@ public static class DispatchLoadCli
 {
     public static RootCommand Build()
     {
-        var root = new RootCommand("Dispatch load tests: runtime benchmark and citywide surge simulator.");
+        var root = new RootCommand("Dispatch load tests: runtime benchmark, citywide surge simulator, read-model seed and query timings.");
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(SurgeCommand.Create());
+        root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(QueriesCommand.Create());
         return root;
     }
 }

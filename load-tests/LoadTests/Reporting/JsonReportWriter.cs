@@ -9,7 +9,8 @@ namespace Dispatch.LoadTests.Reporting;
 /// <summary>The report as indented JSON (camelCase, enums as strings, instants as ISO-8601), for tools and diffs.</summary>
 public static class JsonReportWriter
 {
-    private static readonly JsonSerializerOptions Options = CreateOptions();
+    /// <summary>The report's JSON conventions, for the other reports of the load tests too.</summary>
+    internal static JsonSerializerOptions Options { get; } = CreateOptions();
 
     public static string Render(SurgeReport report) => JsonSerializer.Serialize(report, Options);
 
