@@ -113,6 +113,9 @@ public sealed partial class CaseGrain(
     public async Task<CommandResult<IReadOnlyList<SummonsView>>> Whistle(WhistleCase command)
     {
         if (Check(command.Actor, CaseRole.Commissioner) is { } denied) return denied.As<IReadOnlyList<SummonsView>>();
+        // A retry of a whistle already done answers what it issued, whatever those summonses became since.
+        if (command.RequestId is { } requestId && Case.Summonses.Where(s => s.WhistleId == requestId).ToList() is { Count: > 0 } earlier)
+            return CommandResult<IReadOnlyList<SummonsView>>.Unchanged(earlier.Select(s => s.ToView(Case.Id)).ToList());
         var transition = CaseStateMachine.Apply(Case.State, CaseAction.Whistle, Case.Tier);
         if (transition.IsForbidden) return CommandResult<IReadOnlyList<SummonsView>>.Conflict(transition.Message!);
         var city = engine.City;
@@ -153,7 +156,9 @@ public sealed partial class CaseGrain(
         var issued = new List<SummonsRecord>();
         foreach (var departmentId in fresh)
         {
-            issued.Add(Issue(departmentId, 0, now, command.AckWithin, command.ArriveWithin));
+            var summons = Issue(departmentId, 0, now, command.AckWithin, command.ArriveWithin);
+            summons.WhistleId = command.RequestId;
+            issued.Add(summons);
         }
         AddTimeline("whistled", command.Actor, $"summoned {string.Join(", ", fresh)}" + NoteSuffix(command.Note));
         if (Case.Tier == CaseTier.Major && Case.Leader is null) LeaderTakes(now, "major case: a leader takes it when the whistle blows");

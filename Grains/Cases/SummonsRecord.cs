@@ -26,6 +26,9 @@ public sealed class SummonsRecord
     public string? Note { get; set; }
     public int Version { get; set; }
 
+    /// <summary>The request id of the whistle that issued this summons (level 0 only), when the client gave one.</summary>
+    public string? WhistleId { get; set; }
+
     public bool IsOpen => State is SummonsState.Issued or SummonsState.Acknowledged or SummonsState.Arrived;
 
     /// <summary>The deadline this summons waits on now: acknowledgement while issued, arrival while acknowledged.</summary>

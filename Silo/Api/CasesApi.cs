@@ -9,6 +9,7 @@ using Dispatch.Silo.Application;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Silo.Api;
 
@@ -31,7 +32,7 @@ public static class CasesApi
         api.MapPost("/{id}/triage", Triage).RequireAuthorization(Policies.Commissioner)
             .WithName("TriageCase").WithSummary("Fix category, tier and risk colour (三定); the deadline follows from the tier");
         api.MapPost("/{id}/whistle", Whistle).RequireAuthorization(Policies.Commissioner)
-            .WithName("WhistleCase").WithSummary("Blow the whistle: summon departments (routing chooses when none are named); returns the new summonses");
+            .WithName("WhistleCase").WithSummary("Blow the whistle: summon departments (routing chooses when none are named); returns the new summonses. An Idempotency-Key header makes a retry return what the first try issued");
         api.MapPost("/{id}/resolve", Resolve).RequireAuthorization(Policies.Commissioner)
             .WithName("ResolveCase").WithSummary("Resolve the case with an outcome");
         api.MapPost("/{id}/close", Close).RequireAuthorization(Policies.Commissioner)
@@ -100,8 +101,9 @@ public static class CasesApi
         (await operations.TriageAsync(user.ToActor(), id, body.Value)).ToHttp();
 
     public static async Task<Results<Ok<IReadOnlyList<SummonsView>>, ProblemHttpResult>> Whistle(
-        string id, JsonBody<WhistleRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>
-        (await operations.WhistleAsync(user.ToActor(), id, body.Value)).ToHttp();
+        string id, JsonBody<WhistleRequest> body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
+        DispatchOperations operations) =>
+        (await operations.WhistleAsync(user.ToActor(), id, body.Value, idempotencyKey)).ToHttp();
 
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Resolve(
         string id, JsonBody<ResolveCaseRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>

@@ -125,9 +125,18 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
             .Triage(new TriageCase(request.Category, request.Tier!.Value, request.Risk!.Value, request.Note, actor)));
     }
 
-    /// <summary>Blows the whistle; without department ids the routing rules choose. Returns the new summonses.</summary>
-    public async Task<OperationResult<IReadOnlyList<SummonsView>>> WhistleAsync(Actor actor, string id, WhistleRequest request)
+    /// <summary>The longest Idempotency-Key a whistle may carry.</summary>
+    public const int MaxIdempotencyKey = 200;
+
+    /// <summary>
+    /// Blows the whistle; without department ids the routing rules choose. Returns the new summonses. With an
+    /// <paramref name="idempotencyKey"/> (the client's Idempotency-Key header), a repeat of the same whistle returns what
+    /// the first one issued, even after those summonses escalated: a client may retry a whistle whose answer it lost.
+    /// </summary>
+    public async Task<OperationResult<IReadOnlyList<SummonsView>>> WhistleAsync(Actor actor, string id, WhistleRequest request, string? idempotencyKey = null)
     {
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKey || idempotencyKey.Any(char.IsControl)))
+            return OperationResult<IReadOnlyList<SummonsView>>.Invalid("Idempotency-Key", $"1 to {MaxIdempotencyKey} printable characters.");
         if ((Refuse<IReadOnlyList<SummonsView>>(actor, Policies.Commissioner) ?? Check<IReadOnlyList<SummonsView>>(request)
             ?? CheckCaseId<IReadOnlyList<SummonsView>>(id)) is { } refused)
             return refused;
@@ -144,7 +153,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
         }
         var (ackWithin, arriveWithin) = request.Durations();
         return OperationResult<IReadOnlyList<SummonsView>>.From(await grains.GetGrain<ICaseGrain>(id)
-            .Whistle(new WhistleCase(request.DepartmentIds, ackWithin, arriveWithin, request.Note, actor)));
+            .Whistle(new WhistleCase(request.DepartmentIds, ackWithin, arriveWithin, request.Note, actor, idempotencyKey)));
     }
 
     public Task<OperationResult<CaseView>> ResolveAsync(Actor actor, string id, ResolveCaseRequest request) =>

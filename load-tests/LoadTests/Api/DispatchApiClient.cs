@@ -80,7 +80,10 @@ public sealed class DispatchApiClient : IDisposable
         SendAsync<CaseDto>(HttpMethod.Post, "api/v1/cases", token,
             new { gridId, category, summary, source = "grid", risk }, cancellationToken);
 
-    /// <summary>POST /api/v1/cases/{id}/whistle with routing choosing the departments.</summary>
+    /// <summary>
+    /// POST /api/v1/cases/{id}/whistle with routing choosing the departments, with an Idempotency-Key of its own, so
+    /// that a retry whose first try did reach the engine gets the same summonses back.
+    /// </summary>
     public Task<ApiResult<List<SummonsDto>>> WhistleAsync(string token, string caseId, TimeSpan? ackWithin, TimeSpan? arriveWithin, CancellationToken cancellationToken) =>
         SendAsync<List<SummonsDto>>(HttpMethod.Post, $"api/v1/cases/{Uri.EscapeDataString(caseId)}/whistle", token,
             new
@@ -88,7 +91,7 @@ public sealed class DispatchApiClient : IDisposable
                 ackWithin = ackWithin is { } a ? DurationJsonConverter.Format(Duration.FromTimeSpan(a)) : null,
                 arriveWithin = arriveWithin is { } v ? DurationJsonConverter.Format(Duration.FromTimeSpan(v)) : null,
                 note = "surge",
-            }, cancellationToken);
+            }, cancellationToken, idempotencyKey: $"{caseId}/whistle");
 
     /// <summary>POST /api/v1/summonses/{id}/ack or /arrive.</summary>
     public Task<ApiResult<SummonsDto>> ActOnSummonsAsync(string token, string summonsId, string action, CancellationToken cancellationToken) =>
@@ -118,23 +121,26 @@ public sealed class DispatchApiClient : IDisposable
     }
 
     /// <summary>Sends to the next silo in turn; a refused connection moves on to the next one (each silo tried at most once).</summary>
-    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, string? token, object? body, CancellationToken cancellationToken)
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, string? token, object? body, CancellationToken cancellationToken,
+        string? idempotencyKey = null)
     {
         ApiResult<T> result = new(0, default, "no silo");
         for (var tried = 0; tried < _silos.All.Count; tried++)
         {
             var silo = _silos.Next();
-            result = await SendToAsync<T>(silo, method, path, token, body, cancellationToken);
+            result = await SendToAsync<T>(silo, method, path, token, body, cancellationToken, idempotencyKey);
             if (!result.Refused) return result;
             _silos.LeaveOut(silo);
         }
         return result;
     }
 
-    private async Task<ApiResult<T>> SendToAsync<T>(Uri silo, HttpMethod method, string path, string? token, object? body, CancellationToken cancellationToken)
+    private async Task<ApiResult<T>> SendToAsync<T>(Uri silo, HttpMethod method, string path, string? token, object? body, CancellationToken cancellationToken,
+        string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(silo, path));
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: Json);
         try
         {

@@ -69,7 +69,10 @@ public sealed class SurgeRunner(SurgeOptions options, ISurgeObserver observer)
                         pgConnection = await postgres.CreateDatabaseAsync("dispatch_surge", ct);
                     }
                     env["Storage__Provider"] = "postgres";
-                    env["Storage__ConnectionString"] = pgConnection;
+                    // Each silo's Npgsql pool may grow to Maximum Pool Size (100 by default): several silos share the
+                    // server's max_connections (200 on a throwaway cluster), so each gets its part.
+                    env["Storage__ConnectionString"] = o.Silos == 1 ? pgConnection
+                        : new Npgsql.NpgsqlConnectionStringBuilder(pgConnection) { MaxPoolSize = Math.Max(20, 180 / o.Silos) }.ConnectionString;
                     store = "postgres";
                 }
                 else

@@ -90,6 +90,24 @@ public sealed class WhistleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Whistle_RetriedWithItsRequestIdAfterTheSummonsEscalated_AnswersTheFirstSummonsesAndIssuesNone()
+    {
+        var grain = await ReportAsync(risk: RiskColour.Red);
+        var whistle = new WhistleCase(["tc-a-t1-pol"], Duration.FromSeconds(5), Duration.FromMinutes(1), null, EngineSilo.Commissioner(Township), "req-1");
+        var first = await grain.Whistle(whistle);
+        await _engine.AdvanceAsync(Duration.FromSeconds(6));
+        Assert.Equal(SummonsState.Escalated, (await grain.Get())!.Summonses.Single(s => s.Id == first.Value![0].Id).State);
+
+        var retry = await grain.Whistle(whistle);
+        var again = await grain.Whistle(whistle with { RequestId = "req-2" });
+
+        Assert.Equal(Outcome.Unchanged, retry.Outcome);
+        Assert.Equal(first.Value!.Select(s => s.Id), retry.Value!.Select(s => s.Id));
+        Assert.Equal(Outcome.Ok, again.Outcome); // another request may summon the department again
+        Assert.Equal(2, (await grain.Get())!.Summonses.Count(s => s.DepartmentId == "tc-a-t1-pol" && s.EscalationLevel == 0));
+    }
+
+    [Fact]
     public async Task Whistle_UnknownDepartment_IsInvalidAndChangesNothing()
     {
         var grain = await ReportAsync();
