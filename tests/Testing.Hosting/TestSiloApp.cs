@@ -72,7 +72,7 @@ public sealed class TestSiloApp : IAsyncDisposable
             builder.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             var silent = new ClockOnlyTimeProvider(time);
             builder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, realTimeGrainTimers ? TimeProvider.System : silent);
-            builder.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, silent);
+            builder.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, new FakeNowRealTimersTimeProvider(time));
             builder.Logging.ClearProviders();
         });
         try

@@ -96,7 +96,7 @@ public sealed class EngineSilo : IAsyncDisposable
             host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             var silent = new ClockOnlyTimeProvider(time);
             host.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, silent);
-            host.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, silent);
+            host.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, new FakeNowRealTimersTimeProvider(time));
             host.Services.AddDispatchEngine(City);
             host.Services.AddDispatchReadModels(store);
             host.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => DispatchJson.Configure(o.JsonSerializerOptions));
