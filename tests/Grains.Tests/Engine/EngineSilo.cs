@@ -1,6 +1,7 @@
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Engine;
 using Dispatch.Grains.Engine.Events;
+using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Serialization;
 using Dispatch.Grains.ReadModels;
@@ -109,8 +110,31 @@ public sealed class EngineSilo : IAsyncDisposable
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         foreach (var silo in Cluster.Silos) _events.Add(silo.ServiceProvider.GetRequiredService<EventBus>().Subscribe());
+        await WaitForRemindersAsync();
         var serviceId = Cluster.Options.ServiceId;
         _sweep = new DeadlineSweep(new DueReminders(store), Grains, time, serviceId, new DeadlineOptions(), NullLogger.Instance);
+    }
+
+    /// <summary>
+    /// Waits until the reminder service answers on every silo: on a busy machine its start-up (reading the reminder
+    /// table for its share of the ring) can outlast the first test's call. A case that does not exist asks for its
+    /// reminder and changes nothing.
+    /// </summary>
+    private async Task WaitForRemindersAsync()
+    {
+        var patience = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                await Grains.GetGrain<ICaseGrain>($"C-T-reminders-ready-{i}").CheckDeadlines();
+                return;
+            }
+            catch (OrleansException) when (patience.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                // "Reminder Service is still initializing": ask again.
+            }
+        }
     }
 
     /// <summary>Stops every silo and starts a new cluster on the same store and clock.</summary>
