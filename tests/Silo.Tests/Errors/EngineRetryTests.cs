@@ -16,14 +16,20 @@ public sealed class EngineRetryTests
         MaxDelay = TimeSpan.FromMilliseconds(50),
     };
 
-    private static EngineRetry Retry(HttpContext? context = null) =>
-        new(Microsoft.Extensions.Options.Options.Create(Quick), new HttpContextAccessor { HttpContext = context });
+    private static EngineRetry Retry(HttpContext? context = null, TimeSpan? budget = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(budget is { } b ? new RetryOptions
+        {
+            RequestBudget = b,
+            FirstDelay = Quick.FirstDelay,
+            MaxDelay = Quick.MaxDelay,
+        } : Quick), new HttpContextAccessor { HttpContext = context });
 
     [Fact]
     public async Task RunAsync_TransientFailuresThenSuccess_AnswersTheSuccess()
     {
         var tries = 0;
-        var answer = await Retry().RunAsync(() => ++tries < 4
+        // A budget a loaded machine cannot run out of in four short pauses.
+        var answer = await Retry(budget: TimeSpan.FromSeconds(30)).RunAsync(() => ++tries < 4
             ? Task.FromException<int>(new SiloUnavailableException("silo S1 is dead"))
             : Task.FromResult(42));
 
