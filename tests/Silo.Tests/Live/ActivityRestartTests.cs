@@ -38,6 +38,11 @@ public sealed class ActivityRestartTests
             await first.DeliverAsync(caseId);
 
             var history = first.App.Services.GetRequiredService<ActivityHistory>();
+            // The live pusher records events into the history in the background: wait until it has them all.
+            var patience = System.Diagnostics.Stopwatch.StartNew();
+            while ((Totals(history.Series(County)) != (1, 3, 1, 1) || history.Series(County).Sum(p => p.Counts.Escalations) != 1)
+                   && patience.Elapsed < TimeSpan.FromSeconds(20))
+                await Task.Delay(50);
             before = scopes.ToDictionary(s => s, s => history.Series(s));
             Assert.Equal((1, 3, 1, 1), Totals(before[County]));
             Assert.Equal(1, before[County].Sum(p => p.Counts.Escalations));
