@@ -131,7 +131,36 @@ print_summary() {
   if [[ $files -eq 0 ]]; then
     say "No test results were written (did the build fail?)"
   fi
+  if [[ $failed -gt 0 ]]; then
+    print_failures
+  fi
   echo "Total: $passed passed, $failed failed"
+}
+
+# Lists each failed test with the first lines of its message, so the end of the log says what failed.
+print_failures() {
+  local trx
+  say "Failed tests:"
+  for trx in "$results_dir"/*.trx; do
+    [[ -f $trx ]] || continue
+    awk '
+      /<UnitTestResult / {
+        failed = ($0 ~ /outcome="Failed"/)
+        if (failed) {
+          name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name)
+          print "  FAILED " name
+          lines = 0
+        }
+      }
+      failed && /<Message>/ { inmsg = 1; sub(/.*<Message>/, "") }
+      failed && inmsg {
+        line = $0; done = sub(/<\/Message>.*/, "", line)
+        if (lines < 6) print "    " line
+        lines++
+        if (done) { inmsg = 0; failed = 0 }
+      }
+    ' "$trx"
+  done
 }
 
 if [[ -n ${DISPATCH_TEST_PG:-} ]]; then
