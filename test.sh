@@ -102,7 +102,7 @@ start_postgres() {
     port=$(free_port) || die "found no free loopback port"
     say "Starting throwaway PostgreSQL on 127.0.0.1:$port ..."
     if as_pg "$pg_ctl" -D "$pg_root/data" -l "$pg_root/server.log" -w -t 60 \
-        -o "-p $port -k $pg_root -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+        -o "-p $port -k $pg_root -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400" \
         start >"$pg_root/pg_ctl.log" 2>&1; then
       export DISPATCH_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres"
       say "PostgreSQL is up: DISPATCH_TEST_PG=$DISPATCH_TEST_PG"

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dispatch.Grains.Domain.Cases;
 using Dispatch.Grains.Domain.Escalation;
 using Dispatch.Grains.Domain.Identifiers;
 using Dispatch.Grains.Domain.StateMachines;
@@ -40,7 +41,8 @@ public sealed partial class CaseGrain
         var transition = CaseStateMachine.Apply(Case.State, CaseAction.Close, Case.Tier);
         if (transition.IsAlreadyThere || Case.State == CaseState.FollowedUp) return CommandResult<CaseView>.Unchanged(ToView());
         if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
-        Case.State = transition.To;
+        // Followed up before it was closed: closing makes it "closed and followed up".
+        Case.State = Case.Satisfaction is null ? transition.To : CaseState.FollowedUp;
         CancelOpenSummonses("case closed");
         AddTimeline("closed", command.Actor, command.Text ?? command.Note);
         MarkCenter(Case.CenterId);
@@ -77,7 +79,13 @@ public sealed partial class CaseGrain
     private async Task<CommandResult<CaseView>> TakeAsync(CaseCommand command)
     {
         if (!Case.IsOpen) return CommandResult<CaseView>.Conflict($"Case {Case.Id} is {Case.State}; only an open case is taken.");
-        if (Case.Leader?.Name == command.Actor.Name) return CommandResult<CaseView>.Unchanged(ToView());
+        if (Case.Leader is { } leader)
+        {
+            // A case is taken once: the same leader again changes nothing; anyone else learns who has it.
+            return leader.Name == command.Actor.Name
+                ? CommandResult<CaseView>.Unchanged(ToView())
+                : CommandResult<CaseView>.Conflict($"Case {Case.Id} was taken by {leader.Name} at {leader.TakenAt}; a case is taken once.");
+        }
         var now = Now;
         Case.Leader = new LeaderView(command.Actor.Role, command.Actor.Name, now, command.Text ?? command.Note ?? "taken by the duty leader");
         AddTimeline("leaderTookCase", command.Actor, command.Text ?? command.Note);
@@ -125,18 +133,28 @@ public sealed partial class CaseGrain
         var parent = engine.City.ParentDepartment(summons.DepartmentId);
         if (parent is not null)
         {
-            var next = Issue(parent.Id, summons.EscalationLevel + 1, now, summons.AckWithin, summons.ArriveWithin);
+            // One open summons per department per case: a ladder that reaches a department already summoned joins it.
+            var joined = Case.Summonses.FirstOrDefault(s => s.DepartmentId == parent.Id && s.IsOpen);
+            var next = joined ?? Issue(parent.Id, summons.EscalationLevel + 1, now, summons.AckWithin, summons.ArriveWithin);
             summons.EscalatedTo = next.Id;
             var center = engine.City.GetCenter(parent.CenterId);
             var reason = $"{summons.DepartmentId} had not {missed} {summons.Id} by {due}";
-            AddTimeline("escalated", Interfaces.Cases.Actor.Engine, $"{reason}; summoned {parent.Id} ({next.Id})");
+            AddTimeline("escalated", Interfaces.Cases.Actor.Engine,
+                joined is null ? $"{reason}; summoned {parent.Id} ({next.Id})" : $"{reason}; {parent.Id} is already summoned ({next.Id})");
             return new EscalationView(Case.Id, kind, summons.Id, summons.DepartmentId, parent.Id, next.Id, next.EscalationLevel,
                 Case.CenterId, center.Id, center.Level, Case.Leader?.Name, due, now, reason);
         }
         var why = $"{summons.DepartmentId}, the top of the ladder, had not {missed} {summons.Id} by {due}";
+        var county = engine.City.CountyOf(Case.TownshipId) ?? engine.City.GetCenter(Case.CenterId);
+        if (Case.Leader is { } leader)
+        {
+            // A case is taken once: a later miss at the top is an escalation on record, not another take.
+            AddTimeline("escalated", Interfaces.Cases.Actor.Engine, $"{why}; the case is with {leader.Name} already");
+            return new EscalationView(Case.Id, kind, summons.Id, summons.DepartmentId, null, null, summons.EscalationLevel + 1,
+                Case.CenterId, county.Id, county.Level, leader.Name, due, now, why);
+        }
         AddTimeline("escalated", Interfaces.Cases.Actor.Engine, $"{why}; a duty leader takes the case");
         LeaderTakes(now, why);
-        var county = engine.City.CountyOf(Case.TownshipId) ?? engine.City.GetCenter(Case.CenterId);
         return new EscalationView(Case.Id, "leader", summons.Id, summons.DepartmentId, null, null, summons.EscalationLevel + 1,
             Case.CenterId, county.Id, county.Level, Case.Leader?.Name, due, now, why);
     }
@@ -151,9 +169,14 @@ public sealed partial class CaseGrain
         if (parent is null)
         {
             Case.TierLadderExhausted = true;
+            var here = engine.City.GetCenter(from);
+            if (Case.Leader is { } leader)
+            {
+                AddTimeline("escalated", actor, $"at {from}, the top of the ladder: {reason}; the case is with {leader.Name} already");
+                return new EscalationView(Case.Id, kind, null, null, null, null, 0, from, from, here.Level, leader.Name, dueBefore, now, reason);
+            }
             AddTimeline("escalated", actor, $"at {from}, the top of the ladder: {reason}; a leader takes the case");
             LeaderTakes(now, reason);
-            var here = engine.City.GetCenter(from);
             return new EscalationView(Case.Id, "leader", null, null, null, null, 0, from, from, here.Level, Case.Leader?.Name, dueBefore, now, reason);
         }
         Case.CenterId = parent.Id;
@@ -445,15 +468,16 @@ public sealed partial class CaseGrain
         }
     }
 
-    private CommandResult<CaseView>? Check(Actor actor, CaseRole role)
+    /// <summary>
+    /// Who may act: see <see cref="CaseActors"/>.
+    /// </summary>
+    private CommandResult<CaseView>? Check(Actor actor, CaseDuty role)
     {
         if (!Case.Exists) return CommandResult<CaseView>.NotFound($"There is no case {GrainKey}.");
-        if (actor.Role is Actor.Admin or Actor.System) return null;
         var county = engine.City.CountyOf(Case.TownshipId)?.Id;
-        var commissioner = actor.Role == Actor.Commissioner && actor.Scope == Case.TownshipId;
-        var dutyLeader = actor.Role == Actor.DutyLeader && actor.Scope == county;
-        var allowed = role == CaseRole.Commissioner ? commissioner : dutyLeader;
-        return allowed ? null : CommandResult<CaseView>.Forbidden($"{actor} may not do this to case {Case.Id} of {Case.TownshipId}.");
+        return CaseActors.Check(actor, role, Case.Id, Case.TownshipId, Case.CenterId, county) is { } refusal
+            ? CommandResult<CaseView>.Forbidden(refusal)
+            : null;
     }
 
     private void AddTimeline(string kind, Actor actor, string? note) => Case.Timeline.Add(new TimelineEntry(Now, kind, actor.ToString(), note));

@@ -1,3 +1,4 @@
+using Dispatch.Grains.Domain.Cases;
 using Dispatch.Grains.Domain.Escalation;
 using Dispatch.Grains.Domain.Identifiers;
 using Dispatch.Grains.Domain.StateMachines;
@@ -62,7 +63,7 @@ public sealed partial class CaseGrain(
         var township = city.TownshipOf(grid.Id);
         if (command.Actor.Role == Actor.Commissioner && command.Actor.Scope != township.Id)
         {
-            return CommandResult<CaseView>.Forbidden($"Grid {grid.Id} belongs to {township.Id}, not to {command.Actor.Scope}.");
+            return CommandResult<CaseView>.Forbidden($"Grid {grid.Id} is not in {command.Actor.Scope}.");
         }
         var now = Now;
         var c = Case;
@@ -90,7 +91,7 @@ public sealed partial class CaseGrain(
 
     public async Task<CommandResult<CaseView>> Triage(TriageCase command)
     {
-        if (Check(command.Actor, CaseRole.Commissioner) is { } denied) return denied.As<CaseView>();
+        if (Check(command.Actor, CaseDuty.Handle) is { } denied) return denied.As<CaseView>();
         var transition = CaseStateMachine.Apply(Case.State, CaseAction.Triage, command.Tier);
         var same = Case.Tier == command.Tier && Case.Risk == command.Risk && (command.Category is null || command.Category == Case.Category);
         if (transition.IsAlreadyThere && same) return CommandResult<CaseView>.Unchanged(ToView());
@@ -112,7 +113,7 @@ public sealed partial class CaseGrain(
 
     public async Task<CommandResult<IReadOnlyList<SummonsView>>> Whistle(WhistleCase command)
     {
-        if (Check(command.Actor, CaseRole.Commissioner) is { } denied) return denied.As<IReadOnlyList<SummonsView>>();
+        if (Check(command.Actor, CaseDuty.Handle) is { } denied) return denied.As<IReadOnlyList<SummonsView>>();
         // A retry of a whistle already done answers what it issued, whatever those summonses became since.
         if (command.RequestId is { } requestId && Case.Summonses.Where(s => s.WhistleId == requestId).ToList() is { Count: > 0 } earlier)
             return CommandResult<IReadOnlyList<SummonsView>>.Unchanged(earlier.Select(s => s.ToView(Case.Id)).ToList());
@@ -140,15 +141,24 @@ public sealed partial class CaseGrain(
                     $"No department of the kinds routed for {Case.Category} serves {Case.TownshipId}; name departmentIds.");
             }
         }
-        // A department already summoned and still open is not summoned twice: a repeated whistle is idempotent.
-        var fresh = departments.Where(d => !Case.Summonses.Any(s => s.DepartmentId == d && s.IsOpen)).ToList();
-        if (fresh.Count == 0)
+        // A department already summoned and still open is not summoned twice: a repeated whistle is idempotent, but one
+        // that asks for other deadlines than an open summons has is refused (it would not change them).
+        var open = Case.Summonses.Where(s => s.IsOpen && departments.Contains(s.DepartmentId)).ToList();
+        var differing = open.Where(s => (command.AckWithin is { } ack && s.AckWithin != ack)
+            || (command.ArriveWithin is { } arrive && s.ArriveWithin != arrive)).ToList();
+        if (differing.Count > 0)
         {
-            var open = Case.Summonses.Where(s => departments.Contains(s.DepartmentId) && s.IsOpen).Select(s => s.ToView(Case.Id)).ToList();
-            return CommandResult<IReadOnlyList<SummonsView>>.Unchanged(open);
+            return CommandResult<IReadOnlyList<SummonsView>>.Conflict(
+                $"Open summonses with other deadlines: {string.Join(", ", differing.Select(s => $"{s.Id} ({s.DepartmentId})"))}; "
+                + "a whistle does not change the deadlines of open summonses.");
         }
-
         var now = Now;
+        if (engine.Deadlines.CheckOverrides(Case.Risk ?? RiskColour.Blue, now, command.AckWithin, command.ArriveWithin) is { } tooEarly)
+            return CommandResult<IReadOnlyList<SummonsView>>.Invalid("arriveWithin", tooEarly);
+        var fresh = departments.Where(d => open.All(s => s.DepartmentId != d)).ToList();
+        if (fresh.Count == 0)
+            return CommandResult<IReadOnlyList<SummonsView>>.Unchanged(open.Select(s => s.ToView(Case.Id)).ToList());
+
         Case.Tier ??= CaseTier.General;
         Case.Risk ??= RiskColour.Blue;
         Case.DueAt ??= engine.Deadlines.CaseDueAt(Case.Tier.Value, now);
@@ -174,8 +184,8 @@ public sealed partial class CaseGrain(
     {
         var role = command.Kind switch
         {
-            CaseCommandKind.Resolve or CaseCommandKind.Close => CaseRole.Commissioner,
-            _ => CaseRole.DutyLeader,
+            CaseCommandKind.Resolve or CaseCommandKind.Close => CaseDuty.Handle,
+            _ => CaseDuty.Oversee,
         };
         if (Check(command.Actor, role) is { } denied) return denied;
         return command.Kind switch
@@ -190,15 +200,21 @@ public sealed partial class CaseGrain(
 
     public async Task<CommandResult<CaseView>> FollowUp(FollowUpCase command)
     {
-        if (Check(command.Actor, CaseRole.Commissioner) is { } denied) return denied;
+        if (Check(command.Actor, CaseDuty.Handle) is { } denied) return denied;
         if (command.Satisfaction is < 1 or > 5) return CommandResult<CaseView>.Invalid("satisfaction", "Satisfaction is 1 to 5.");
+        var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        if (Case.Satisfaction is not null)
+        {
+            // A follow-up visit is recorded once: the same report again is a retry; a different one is a conflict.
+            return Case.Satisfaction == command.Satisfaction && Case.FollowUpNote == note
+                ? CommandResult<CaseView>.Unchanged(ToView())
+                : CommandResult<CaseView>.Conflict(
+                    $"Case {Case.Id} was followed up already with satisfaction {Case.Satisfaction}; a follow-up is recorded once.");
+        }
         var transition = CaseStateMachine.Apply(Case.State, CaseAction.FollowUp, Case.Tier);
         if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
-        if (Case.Satisfaction == command.Satisfaction && (transition.IsAlreadyThere || Case.State == transition.To))
-        {
-            return CommandResult<CaseView>.Unchanged(ToView());
-        }
         Case.Satisfaction = command.Satisfaction;
+        Case.FollowUpNote = note;
         Case.State = transition.To;
         AddTimeline("followedUp", command.Actor, $"satisfaction {command.Satisfaction}" + NoteSuffix(command.Note));
         MarkCenter(Case.CenterId);

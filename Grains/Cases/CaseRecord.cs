@@ -43,6 +43,9 @@ public sealed class CaseRecord
 
     public int Version { get; set; }
 
+    /// <summary>The note of the follow-up visit (trimmed; null when none), so a repeated follow-up can be told from another.</summary>
+    public string? FollowUpNote { get; set; }
+
     public bool Exists => Id.Length > 0;
 
     public bool IsOpen => State is not (CaseState.Resolved or CaseState.Closed or CaseState.FollowedUp);

@@ -29,15 +29,15 @@ public static class CasesApi
             .WithName("GetCase").WithSummary("A case with its summonses and timeline");
         api.MapGet("/", List)
             .WithName("ListCases").WithSummary("A page of case summaries of a center and the centers under it, newest first");
-        api.MapPost("/{id}/triage", Triage).RequireAuthorization(Policies.Commissioner)
+        api.MapPost("/{id}/triage", Triage).RequireAuthorization(Policies.CaseHandler)
             .WithName("TriageCase").WithSummary("Fix category, tier and risk colour (三定); the deadline follows from the tier");
-        api.MapPost("/{id}/whistle", Whistle).RequireAuthorization(Policies.Commissioner)
+        api.MapPost("/{id}/whistle", Whistle).RequireAuthorization(Policies.CaseHandler)
             .WithName("WhistleCase").WithSummary("Blow the whistle: summon departments (routing chooses when none are named); returns the new summonses. An Idempotency-Key header makes a retry return what the first try issued");
-        api.MapPost("/{id}/resolve", Resolve).RequireAuthorization(Policies.Commissioner)
+        api.MapPost("/{id}/resolve", Resolve).RequireAuthorization(Policies.CaseHandler)
             .WithName("ResolveCase").WithSummary("Resolve the case with an outcome");
-        api.MapPost("/{id}/close", Close).RequireAuthorization(Policies.Commissioner)
+        api.MapPost("/{id}/close", Close).RequireAuthorization(Policies.CaseHandler)
             .WithName("CloseCase").WithSummary("Close a resolved case");
-        api.MapPost("/{id}/follow-up", FollowUp).RequireAuthorization(Policies.Commissioner)
+        api.MapPost("/{id}/follow-up", FollowUp).RequireAuthorization(Policies.CaseHandler)
             .WithName("FollowUpCase").WithSummary("Record the follow-up visit (回访) with satisfaction 1..5");
         api.MapPost("/{id}/escalate", Escalate).RequireAuthorization(Policies.DutyLeader)
             .WithName("EscalateCase").WithSummary("Escalate the case one level up");

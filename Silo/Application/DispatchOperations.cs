@@ -41,13 +41,13 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
             return OperationResult<CaseView>.Invalid("gridId", $"No grid '{request.GridId}'.");
         var township = city.TownshipOf(request.GridId!);
         if (actor.Role == Actor.Commissioner && township.Id != actor.Scope)
-            return OperationResult<CaseView>.Forbidden($"Grid '{request.GridId}' is in {township.Id}, not in {actor.Scope}.");
+            return OperationResult<CaseView>.Forbidden($"Grid '{request.GridId}' is not in {actor.Scope}.");
 
         var command = new ReportCase(request.GridId!, request.Category!.Value, request.Summary!.Trim(), request.Source!.Value,
             request.Tier, request.Risk, request.Reporter, actor);
         for (var attempt = 0; attempt < ReportAttempts; attempt++)
         {
-            var result = await ReportOnceAsync(grains.GetGrain<ICaseGrain>(ids.Next()), command);
+            var result = await ReportOnceAsync(grains.GetGrain<ICaseGrain>(await retry.RunAsync(ids.NextAsync)), command);
             if (result.Outcome != Outcome.Conflict)
                 return OperationResult<CaseView>.From(result);
         }
@@ -119,7 +119,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
 
     public async Task<OperationResult<CaseView>> TriageAsync(Actor actor, string id, TriageCaseRequest request)
     {
-        if ((Refuse<CaseView>(actor, Policies.Commissioner) ?? Check<CaseView>(request) ?? CheckCaseId<CaseView>(id)) is { } refused)
+        if ((Refuse<CaseView>(actor, Policies.CaseHandler) ?? Check<CaseView>(request) ?? CheckCaseId<CaseView>(id)) is { } refused)
             return refused;
         return OperationResult<CaseView>.From(await grains.GetGrain<ICaseGrain>(id)
             .Triage(new TriageCase(request.Category, request.Tier!.Value, request.Risk!.Value, request.Note, actor)));
@@ -137,7 +137,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
     {
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKey || idempotencyKey.Any(char.IsControl)))
             return OperationResult<IReadOnlyList<SummonsView>>.Invalid("Idempotency-Key", $"1 to {MaxIdempotencyKey} printable characters.");
-        if ((Refuse<IReadOnlyList<SummonsView>>(actor, Policies.Commissioner) ?? Check<IReadOnlyList<SummonsView>>(request)
+        if ((Refuse<IReadOnlyList<SummonsView>>(actor, Policies.CaseHandler) ?? Check<IReadOnlyList<SummonsView>>(request)
             ?? CheckCaseId<IReadOnlyList<SummonsView>>(id)) is { } refused)
             return refused;
         if (request.DepartmentIds is not null)
@@ -157,10 +157,10 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
     }
 
     public Task<OperationResult<CaseView>> ResolveAsync(Actor actor, string id, ResolveCaseRequest request) =>
-        ApplyAsync(actor, id, request, Policies.Commissioner, () => new CaseCommand(CaseCommandKind.Resolve, request.Outcome!.Trim(), request.Note, actor));
+        ApplyAsync(actor, id, request, Policies.CaseHandler, () => new CaseCommand(CaseCommandKind.Resolve, request.Outcome!.Trim(), request.Note, actor));
 
     public Task<OperationResult<CaseView>> CloseAsync(Actor actor, string id, NoteRequest request) =>
-        ApplyAsync(actor, id, request, Policies.Commissioner, () => new CaseCommand(CaseCommandKind.Close, null, request.Note, actor));
+        ApplyAsync(actor, id, request, Policies.CaseHandler, () => new CaseCommand(CaseCommandKind.Close, null, request.Note, actor));
 
     public Task<OperationResult<CaseView>> EscalateAsync(Actor actor, string id, ReasonRequest request) =>
         ApplyAsync(actor, id, request, Policies.DutyLeader, () => new CaseCommand(CaseCommandKind.Escalate, request.Reason!.Trim(), null, actor));
@@ -173,7 +173,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
 
     public async Task<OperationResult<CaseView>> FollowUpAsync(Actor actor, string id, FollowUpRequest request)
     {
-        if ((Refuse<CaseView>(actor, Policies.Commissioner) ?? Check<CaseView>(request) ?? CheckCaseId<CaseView>(id)) is { } refused)
+        if ((Refuse<CaseView>(actor, Policies.CaseHandler) ?? Check<CaseView>(request) ?? CheckCaseId<CaseView>(id)) is { } refused)
             return refused;
         return OperationResult<CaseView>.From(await grains.GetGrain<ICaseGrain>(id)
             .FollowUp(new FollowUpCase(request.Satisfaction!.Value, request.Note, actor)));

@@ -6,8 +6,14 @@ namespace Dispatch.Silo.Auth;
 /// <summary>Authorization policies by role (API.md, Identity); scope checks come on top, in the API and the grains.</summary>
 public static class Policies
 {
-    /// <summary>Commissioners (and admin): report, triage, whistle, resolve, close, follow up.</summary>
+    /// <summary>Commissioners (and admin): report cases.</summary>
     public const string Commissioner = "commissioner";
+
+    /// <summary>
+    /// Who handles a case (triage, whistle, resolve, close, follow up): commissioners, duty leaders and admin; which of
+    /// them may, for a given case, depends on the center holding it (the case grain decides, see CaseActors).
+    /// </summary>
+    public const string CaseHandler = "caseHandler";
 
     /// <summary>Duty leaders (and admin): escalate, supervise, take a case.</summary>
     public const string DutyLeader = "dutyLeader";
@@ -21,6 +27,7 @@ public static class Policies
     private static readonly Dictionary<string, string[]> RolesByPolicy = new(StringComparer.Ordinal)
     {
         [Commissioner] = [Actor.Commissioner, Actor.Admin],
+        [CaseHandler] = [Actor.Commissioner, Actor.DutyLeader, Actor.Admin],
         [DutyLeader] = [Actor.DutyLeader, Actor.Admin],
         [Department] = [Actor.Department, Actor.Admin],
         [Admin] = [Actor.Admin],

@@ -35,6 +35,27 @@ public sealed class DeadlinePolicy
     public Instant? CaseDueAt(CaseTier tier, Instant start) => Options.ForTier(tier)?.DueAt(start, Calendar);
 
     /// <summary>
+    /// Null when a whistle's overrides are consistent; otherwise why not: with an override, arrival may not fall due before
+    /// acknowledgement (an <paramref name="arriveWithin"/> shorter than <paramref name="ackWithin"/>, or than the colour's
+    /// acknowledgement rule, or an <paramref name="ackWithin"/> longer than the colour's arrival rule). Without overrides
+    /// the policy's own deadlines stand (an arrival rule shorter than the acknowledgement rule is raised to it).
+    /// </summary>
+    public string? CheckOverrides(RiskColour colour, Instant issuedAt, Duration? ackWithin, Duration? arriveWithin)
+    {
+        if (ackWithin is null && arriveWithin is null) return null;
+        var rules = Options.ForColour(colour);
+        var ackDueAt = ackWithin is { } ack ? issuedAt + ack : rules.Ack.DueAt(issuedAt, Calendar);
+        var arriveDueAt = arriveWithin is { } arrive ? issuedAt + arrive : rules.Arrive.DueAt(issuedAt, Calendar);
+        if (arriveDueAt >= ackDueAt) return null;
+        return (ackWithin, arriveWithin) switch
+        {
+            ({ }, { }) => "arriveWithin is shorter than ackWithin; arrival cannot be due before acknowledgement.",
+            (null, _) => $"arriveWithin ends at {arriveDueAt}, before the {colour} acknowledgement deadline {ackDueAt}; give ackWithin too, or a longer arriveWithin.",
+            _ => $"ackWithin ends at {ackDueAt}, after the {colour} arrival deadline {arriveDueAt}; give arriveWithin too, or a shorter ackWithin.",
+        };
+    }
+
+    /// <summary>
     /// The acknowledgement and arrival deadlines of a summons issued at <paramref name="issuedAt"/>.
     /// A per-whistle override, when given, wins over the colour's rule and runs on elapsed time from
     /// <paramref name="issuedAt"/>. The arrival deadline is never earlier than the acknowledgement

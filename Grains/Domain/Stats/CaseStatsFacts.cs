@@ -1,4 +1,5 @@
 using Dispatch.Grains.Interfaces.Cases;
+using Dispatch.Grains.Interfaces.Model;
 using Dispatch.Grains.Interfaces.Stats;
 using NodaTime;
 
@@ -12,7 +13,8 @@ namespace Dispatch.Grains.Domain.Stats;
 /// <remarks>
 /// Scopes: the case's township, and every department summoned at least once. Moments come from the case itself:
 /// created at <see cref="CaseView.CreatedAt"/>; resolved, closed and followed up at the case's (latest) timeline entry
-/// of that kind; one escalation per timeline entry of kind <see cref="Escalated"/>; summons measures at each summons's
+/// of that kind; for the township one escalation per timeline entry of kind <see cref="Escalated"/>, for a department one
+/// per summons of its own that escalated, at the deadline it missed; summons measures at each summons's
 /// <see cref="SummonsView.IssuedAt"/>. Days are Asia/Shanghai local dates.
 /// </remarks>
 public static class CaseStatsFacts
@@ -63,10 +65,16 @@ public static class CaseStatsFacts
                 b.SatisfactionSum += satisfaction;
                 if (satisfaction >= 4) b.Satisfied++;
             }
-            foreach (var e in c.Timeline)
-            {
-                if (e.Kind == Escalated) At(scope, e.At).Escalations++;
-            }
+        }
+
+        // The township counts every escalation of its case; a department only its own: its summonses that escalated.
+        foreach (var e in c.Timeline)
+        {
+            if (e.Kind == Escalated) At(c.TownshipId, e.At).Escalations++;
+        }
+        foreach (var s in c.Summonses)
+        {
+            if (s.State == SummonsState.Escalated) At(s.DepartmentId, MissedAt(s)).Escalations++;
         }
 
         foreach (var s in c.Summonses)
@@ -107,6 +115,9 @@ public static class CaseStatsFacts
         }
         if (s.ArrivedAt is { } arrived) b.ArriveTimes.Add(arrived - s.IssuedAt);
     }
+
+    /// <summary>The deadline an escalated summons missed: acknowledgement when it was never acknowledged, else arrival.</summary>
+    private static Instant MissedAt(SummonsView s) => s.AckedAt is null ? s.AckDueAt : s.ArriveDueAt;
 
     private static Instant? Last(CaseView c, string kind)
     {

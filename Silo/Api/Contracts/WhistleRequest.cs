@@ -32,6 +32,8 @@ public sealed record WhistleRequest(IReadOnlyList<string>? DepartmentIds, string
         }
         CheckDuration(errors, "ackWithin", AckWithin);
         CheckDuration(errors, "arriveWithin", ArriveWithin);
+        if (Parse(AckWithin) is { } ack && Parse(ArriveWithin) is { } arrive && arrive < ack)
+            errors.Add("arriveWithin", "Shorter than ackWithin: arrival cannot be due before acknowledgement.");
         errors.OptionalText("note", Note);
     }
 

@@ -91,13 +91,13 @@ public sealed class StatsGrainTests(StatsRun run) : IClassFixture<StatsRun>
     }
 
     [Fact]
-    public async Task Get_FollowUpRepeatedOnALaterDay_CountsOnceOnTheLatestDayWithTheLatestSatisfaction()
+    public async Task Get_DifferentFollowUpRefusedOnALaterDay_CountsOnceOnTheFirstDayWithTheFirstSatisfaction()
     {
         var tuesday = await run.Engine.Stats.GetAsync("tc-b-t1", StatsPeriod.Day, new LocalDate(2026, 11, 24));
         var wednesday = await run.Engine.Stats.GetAsync("tc-b-t1", StatsPeriod.Day, new LocalDate(2026, 11, 25));
 
-        Assert.Equal((0, null), (tuesday.FollowUps, tuesday.MeanSatisfaction));
-        Assert.Equal((1, 3.0, 0.0), (wednesday.FollowUps, wednesday.MeanSatisfaction, wednesday.SatisfiedRate));
+        Assert.Equal((1, 5.0, 1.0), (tuesday.FollowUps, tuesday.MeanSatisfaction, tuesday.SatisfiedRate));
+        Assert.Equal((0, null), (wednesday.FollowUps, wednesday.MeanSatisfaction));
     }
 
     [Fact]

@@ -37,7 +37,12 @@ internal static class StatsRecount
         var completed = accepted.Count(c => c.Timeline.Any(t => t.Kind == "resolved"));
         var resolved = mine.Count(c => Last(c, "resolved") is { } at && In(at));
         var closed = mine.Count(c => Last(c, "closed") is { } at && In(at));
-        var escalations = mine.Sum(c => c.Timeline.Count(t => t.Kind == "escalated" && In(t.At)));
+        // A department answers for its own summonses that escalated (at the deadline each missed); a center for every
+        // escalation of its cases.
+        var escalations = isDepartment
+            ? cases.Sum(c => c.Summonses.Count(s => s.DepartmentId == scope && s.State == SummonsState.Escalated
+                && In(s.AckedAt is null ? s.AckDueAt : s.ArriveDueAt)))
+            : mine.Sum(c => c.Timeline.Count(t => t.Kind == "escalated" && In(t.At)));
         var followUps = mine.Where(c => Last(c, "followedUp") is { } at && In(at)).Select(c => c.Satisfaction!.Value).ToList();
         var summonses = cases.SelectMany(c => c.Summonses.Where(s => SummonsIn(c, s) && In(s.IssuedAt))).ToList();
         var acked = summonses.Where(s => s.AckedAt is not null).ToList();

@@ -94,9 +94,10 @@ public sealed class StatsRun : IAsyncLifetime
         await AtAsync(11, 24, 10, 10);
         await FollowUpAsync(d1, 4);
 
-        // Wednesday: C1's second follow-up visit moves its follow-up to this day.
+        // Wednesday: a second, different follow-up visit of C1 is refused (a follow-up is recorded once).
         await AtAsync(11, 25, 10, 0);
-        await FollowUpAsync(c1, 3);
+        var second = await c1.FollowUp(new FollowUpCase(3, null, EngineSilo.Admin));
+        Assert.True(second.Outcome == Outcome.Conflict, $"second follow-up: {second.Outcome} {second.Error}");
 
         // Sunday 23:59 and Monday 00:01: two weeks.
         await AtAsync(11, 29, 23, 59);

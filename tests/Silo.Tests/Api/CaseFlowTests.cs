@@ -55,6 +55,8 @@ public abstract class CaseFlowTests(SiloHost host)
         using var response = await client.GetAsync($"/api/v1/cases/{created.Id}");
         var read = await response.ReadAsync<CaseView>();
         Assert.Equal(created.Id, read.Id);
+        var today = host.Clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
+        Assert.Matches($"^C-{today:yyyyMMdd}-\\d{{6}}$", created.Id);
         Assert.Equal("reported", Assert.Single(read.Timeline).Kind);
     }
 
@@ -120,6 +122,60 @@ public abstract class CaseFlowTests(SiloHost host)
 
         var repeated = await again.ReadAsync<CaseView>();
         Assert.Equal((CaseState.Resolved, resolved.Version), (repeated.State, repeated.Version));
+    }
+
+    [Fact]
+    public async Task PostFollowUp_RepeatedSame200Unchanged_Different409()
+    {
+        using var commissioner = await CommissionerAsync();
+        var created = await ReportAsync(commissioner);
+        await WhistleAsync(commissioner, created.Id, new { departmentIds = new[] { PoliceStation } });
+        (await commissioner.PostJsonAsync($"/api/v1/cases/{created.Id}/resolve", new { outcome = "已化解" })).Dispose();
+        using var first = await commissioner.PostJsonAsync($"/api/v1/cases/{created.Id}/follow-up", new { satisfaction = 5 });
+        var followed = await first.ReadAsync<CaseView>();
+
+        using var same = await commissioner.PostJsonAsync($"/api/v1/cases/{created.Id}/follow-up", new { satisfaction = 5 });
+        using var different = await commissioner.PostJsonAsync($"/api/v1/cases/{created.Id}/follow-up", new { satisfaction = 2 });
+
+        Assert.Equal(followed.Version, (await same.ReadAsync<CaseView>()).Version);
+        await different.AssertProblemAsync(HttpStatusCode.Conflict, "conflict");
+        using var read = await commissioner.GetAsync($"/api/v1/cases/{created.Id}");
+        Assert.Equal(5, (await read.ReadAsync<CaseView>()).Satisfaction);
+    }
+
+    [Fact]
+    public async Task PostWhistle_ArriveWithinShorterThanAckWithin_Returns400_OtherDeadlinesForAnOpenSummons409()
+    {
+        using var commissioner = await CommissionerAsync();
+        var created = await ReportAsync(commissioner);
+
+        using (var shorter = await commissioner.PostJsonAsync($"/api/v1/cases/{created.Id}/whistle",
+                   new { departmentIds = new[] { PoliceStation }, ackWithin = "PT1H", arriveWithin = "PT30M" }))
+            await shorter.AssertProblemAsync(HttpStatusCode.BadRequest, "validation", "arriveWithin");
+        var issued = await WhistleAsync(commissioner, created.Id, new { departmentIds = new[] { PoliceStation }, ackWithin = "PT1H" });
+        using var changed = await commissioner.PostJsonAsync($"/api/v1/cases/{created.Id}/whistle",
+            new { departmentIds = new[] { PoliceStation }, ackWithin = "PT10M" });
+
+        var problem = await changed.AssertProblemAsync(HttpStatusCode.Conflict, "conflict");
+        Assert.Contains(issued[0].Id, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task CaseMovedUpToTheCounty_CommissionerReadsButCannotAct_DutyLeaderResolves()
+    {
+        using var commissioner = await CommissionerAsync();
+        using var leader = await host.ClientAsync("dutyLeader", County);
+        var created = await ReportAsync(commissioner);
+        await WhistleAsync(commissioner, created.Id, new { departmentIds = new[] { PoliceStation } });
+        (await leader.PostJsonAsync($"/api/v1/cases/{created.Id}/escalate", new { reason = "涉及多部门" })).Dispose();
+
+        using var read = await commissioner.GetAsync($"/api/v1/cases/{created.Id}");
+        using var resolveByCommissioner = await commissioner.PostJsonAsync($"/api/v1/cases/{created.Id}/resolve", new { outcome = "已化解" });
+        using var resolveByLeader = await leader.PostJsonAsync($"/api/v1/cases/{created.Id}/resolve", new { outcome = "已化解" });
+
+        Assert.Equal(County, (await read.ReadAsync<CaseView>()).CenterId);
+        await resolveByCommissioner.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(CaseState.Resolved, (await resolveByLeader.ReadAsync<CaseView>()).State);
     }
 
     [Fact]

@@ -74,8 +74,12 @@ public sealed class SiloHost : IAsyncDisposable
             .. storage,
             .. extra,
         ];
-        return new SiloHost(await TestSiloApp.StartAsync(args, now, realTimeGrainTimers: realTimeGrainTimers));
+        var connectionString = args.LastOrDefault(a => a.StartsWith(ConnectionStringArgument, StringComparison.Ordinal))?[ConnectionStringArgument.Length..];
+        return new SiloHost(await TestSiloApp.StartAsync(args, now, realTimeGrainTimers: realTimeGrainTimers)) { _connectionString = connectionString };
     }
+
+    private const string ConnectionStringArgument = "--Storage:ConnectionString=";
+    private string? _connectionString;
 
     public static Task<SiloHost> StartSqliteAsync(params string[] extra) =>
         StartAsync(["--Storage:Provider=sqlite", $"--Storage:ConnectionString={TestDatabases.NewSqliteFile()}"], extra);
@@ -122,5 +126,6 @@ public sealed class SiloHost : IAsyncDisposable
     {
         Http.Dispose();
         await Silo.DisposeAsync();
+        TestDatabases.Release(_connectionString);
     }
 }

@@ -150,4 +150,20 @@ public sealed class DeadlinePolicyTests
         Assert.Equal(new WorkingTimeDeadline(Duration.FromHours(2)), o.Blue.Ack);
         Assert.Equal(new EndOfWorkingDayDeadline(1), o.Blue.Arrive);
     }
+
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData("PT30M", "PT2H", null)]
+    [InlineData("PT30M", "PT30M", null)]
+    [InlineData("PT30M", "PT10M", "arriveWithin is shorter than ackWithin")]
+    [InlineData(null, "PT5M", "before the Red acknowledgement deadline")]
+    [InlineData("PT3H", null, "after the Red arrival deadline")]
+    public void CheckOverrides_ArrivalBeforeAcknowledgement_IsExplained(string? ack, string? arrive, string? expected)
+    {
+        static Duration? Parse(string? text) => text is not null && IsoDuration.TryParse(text, out var d) ? d : null;
+        var message = Policy.CheckOverrides(RiskColour.Red, At(2026, 3, 6, 9, 0), Parse(ack), Parse(arrive));
+
+        if (expected is null) Assert.Null(message);
+        else Assert.Contains(expected, message);
+    }
 }

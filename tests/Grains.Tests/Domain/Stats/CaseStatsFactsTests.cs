@@ -116,6 +116,28 @@ public sealed class CaseStatsFactsTests
     }
 
     [Fact]
+    public void Of_Escalations_ADepartmentCountsOnlyItsOwnSummonsesThatEscalated_AtTheMissedDeadline()
+    {
+        var issued = Shanghai.At(2026, 11, 23, 23, 0);
+        var missedAck = Summons("tc-a-t1-pol", issued, Duration.FromMinutes(90)) with { State = SummonsState.Escalated };
+        var answered = Summons("tc-a-t1-jud-x", issued, Duration.FromMinutes(90), acked: issued + Duration.FromMinutes(5)) with { State = SummonsState.Acknowledged };
+        var c = Case(issued, [missedAck, answered], timeline:
+        [
+            (Shanghai.At(2026, 11, 24, 0, 30), "escalated"),
+            (Shanghai.At(2026, 11, 24, 1, 0), "escalated"),
+        ]);
+
+        var facts = CaseStatsFacts.Of(c);
+
+        Assert.Equal(2, facts[Key("tc-a-t1", Tuesday)].Escalations);
+        // The police station missed its acknowledgement at 00:30 on Tuesday; the judicial office did not escalate.
+        Assert.Equal(1, facts[Key("tc-a-t1-pol", Tuesday)].Escalations);
+        Assert.Equal(0, facts[Key("tc-a-t1-pol", Monday)].Escalations);
+        Assert.Equal(0, facts[Key("tc-a-t1-jud-x", Monday)].Escalations);
+        Assert.False(facts.ContainsKey(Key("tc-a-t1-jud-x", Tuesday)));
+    }
+
+    [Fact]
     public void Changed_NamesAddedChangedAndVanishedBuckets()
     {
         var before = new Dictionary<StatsDayKey, StatsTotals>
