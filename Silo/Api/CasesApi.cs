@@ -59,7 +59,12 @@ public static class CasesApi
         (await operations.GetCaseAsync(user.ToActor(), id)).ToHttp();
 
     public static async Task<Results<Ok<CasePage>, ProblemHttpResult>> List(
-        string? center, string? state, string? overdue, string? page, string? pageSize, ClaimsPrincipal user, DispatchOperations operations)
+        [QuerySchema(QueryKind.Id)] string? center,
+        [QuerySchema(QueryKind.Word, Words = ["open"], WordsOf = typeof(CaseState))] string? state,
+        [QuerySchema(QueryKind.Boolean)] string? overdue,
+        [QuerySchema(QueryKind.Integer, Minimum = 1, Default = 1)] string? page,
+        [QuerySchema(QueryKind.Integer, Minimum = 1, Maximum = MaxPageSize, Default = DefaultPageSize)] string? pageSize,
+        ClaimsPrincipal user, DispatchOperations operations)
     {
         var errors = new RequestErrors();
         CaseState? wantedState = null;

@@ -49,7 +49,8 @@ public static class DutyApi
         return TypedResults.Ok((await grains.GetGrain<IDutyGrain>(countyCenterId).Takes()).ToArray());
     }
 
-    public static async Task<Results<Ok<DutyShiftDto[]>, ProblemHttpResult>> Rota(string countyCenterId, string? from, string? to, CityModel city, IClock clock, IGrainFactory grains)
+    public static async Task<Results<Ok<DutyShiftDto[]>, ProblemHttpResult>> Rota(string countyCenterId, [QuerySchema(QueryKind.InstantOrDate)] string? from,
+        [QuerySchema(QueryKind.InstantOrDate)] string? to, CityModel city, IClock clock, IGrainFactory grains)
     {
         if (CheckCounty(countyCenterId, city) is { } problem)
             return problem;

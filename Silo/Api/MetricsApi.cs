@@ -6,6 +6,7 @@ using Dispatch.Grains.ReadModels;
 using Dispatch.Grains.Interfaces.Model;
 using Orleans;
 using System.Security.Claims;
+using Dispatch.Silo.Api.Binding;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Errors;
 using Dispatch.Silo.Metrics;
@@ -30,7 +31,7 @@ public static class MetricsApi
     /// The snapshot. <paramref name="collect"/>=true (admin only) first runs a full, compacting, blocking garbage collection,
     /// so the managed heap counts only what is alive: how a load test measures the memory an idle case costs.
     /// </summary>
-    public static async Task<Results<Ok<MetricsSnapshot>, ProblemHttpResult>> Get(string? collect, ClaimsPrincipal user,
+    public static async Task<Results<Ok<MetricsSnapshot>, ProblemHttpResult>> Get([QuerySchema(QueryKind.Boolean)] string? collect, ClaimsPrincipal user,
         IReadModelReader views, IGrainFactory grains, DueReminders reminders, IOptions<ClusterOptions> cluster, MetricsCollector metrics,
         IClock clock)
     {

@@ -3,6 +3,7 @@ using Dispatch.Grains.Interfaces.Cases;
 using Orleans;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.ReadModels;
+using Dispatch.Silo.Api.Binding;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,7 +52,7 @@ public static class OrgApi
             city.GridsAt(id).Select(GridDto.From).ToArray()));
     }
 
-    public static Results<Ok<DepartmentDto[]>, ProblemHttpResult> ListDepartments(string? center, CityModel city)
+    public static Results<Ok<DepartmentDto[]>, ProblemHttpResult> ListDepartments([QuerySchema(QueryKind.Id)] string? center, CityModel city)
     {
         if (center is null)
             return TypedResults.Ok(city.Departments.Select(DepartmentDto.From).ToArray());
@@ -62,7 +63,7 @@ public static class OrgApi
         return TypedResults.Ok(city.DepartmentsAt(center).Select(DepartmentDto.From).ToArray());
     }
 
-    public static Results<Ok<GridDto[]>, ProblemHttpResult> ListGrids(string? center, CityModel city)
+    public static Results<Ok<GridDto[]>, ProblemHttpResult> ListGrids([QuerySchema(QueryKind.Id)] string? center, CityModel city)
     {
         if (center is null)
             return TypedResults.Ok(city.Grids.Select(GridDto.From).ToArray());

@@ -7,8 +7,10 @@ using Dispatch.Grains.Interfaces.Reports;
 using Dispatch.Grains.Interfaces.Stats;
 using Dispatch.Grains.ReadModels;
 using Orleans;
+using Dispatch.Silo.Api.Binding;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Errors;
+using Dispatch.Silo.OpenApi;
 using NodaTime;
 
 namespace Dispatch.Silo.Api;
@@ -25,23 +27,25 @@ public static class StatsApi
         var api = routes.MapGroup("/stats").WithTags("Statistics");
         api.MapGet("/", Get).WithName("GetStats")
             .WithSummary("Statistics of a center or department over a period (period=day|week|month|quarter, at=YYYY-MM-DD)")
-            .Produces<StatsView>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<StatsView>().WithMetadata(new AlternateContent("text/csv"))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/ranking", Ranking).WithName("GetStatsRanking")
             .WithSummary("Departments or townships under a scope ranked best first (by=department|township)")
-            .Produces<StatsView[]>().Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<StatsView[]>().WithMetadata(new AlternateContent("text/csv"))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/reports", ListReports).WithName("ListReports")
             .WithSummary("A county's cadence reports (daily dispatch, weekly analysis, monthly review, quarterly evaluation)")
             .Produces<ReportHeader[]>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/reports/{id}", GetReport).WithName("GetReport")
             .WithSummary("One cadence report as JSON, or HTML / CSV by Accept header or ?format=html|csv")
-            .Produces<CadenceReport>().Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces<CadenceReport>().WithMetadata(new AlternateContent("text/html"), new AlternateContent("text/csv"))
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 
-    public static async Task<IResult> Get(string? scope, string? period, string? at, string? format, HttpRequest request,
+    public static async Task<IResult> Get([QuerySchema(QueryKind.Id, Required = true)] string? scope,
+        [QuerySchema(QueryKind.Word, Required = true, Words = ["day", "week", "month", "quarter"])] string? period,
+        [QuerySchema(QueryKind.Date)] string? at, [QuerySchema(QueryKind.Word, Words = ["csv"])] string? format, HttpRequest request,
         ClaimsPrincipal user, CityModel city, IClock clock, StatsQueries stats)
     {
         if (!StatsQuery.TryParse(scope, period, at, city, Today(clock), out var query, out var error))
@@ -52,7 +56,10 @@ public static class StatsApi
         return WantsCsv(request, format) ? Csv(StatsCsv.Render(view)) : TypedResults.Ok(view);
     }
 
-    public static async Task<IResult> Ranking(string? scope, string? period, string? at, string? by, string? format,
+    public static async Task<IResult> Ranking([QuerySchema(QueryKind.Id, Required = true)] string? scope,
+        [QuerySchema(QueryKind.Word, Required = true, Words = ["day", "week", "month", "quarter"])] string? period,
+        [QuerySchema(QueryKind.Date)] string? at, [QuerySchema(QueryKind.Word, Required = true, Words = ["department", "township"])] string? by,
+        [QuerySchema(QueryKind.Word, Words = ["csv"])] string? format,
         HttpRequest request, ClaimsPrincipal user, CityModel city, IClock clock, StatsQueries stats)
     {
         if (!RankingQuery.TryParse(scope, period, at, by, city, Today(clock), out var query, out var error))
@@ -63,7 +70,7 @@ public static class StatsApi
         return WantsCsv(request, format) ? Csv(StatsCsv.RenderRanking(rows)) : TypedResults.Ok(rows);
     }
 
-    public static async Task<IResult> ListReports(string? county, ClaimsPrincipal user, CityModel city, IGrainFactory grains)
+    public static async Task<IResult> ListReports([QuerySchema(QueryKind.Id, Required = true)] string? county, ClaimsPrincipal user, CityModel city, IGrainFactory grains)
     {
         if (string.IsNullOrEmpty(county) || !city.TryGetCenter(county, out var center) || center.Level != Grains.Interfaces.Model.CenterLevel.County)
             return Invalid(new FieldError("county", $"'{county}' is not a county center id."));
@@ -72,7 +79,7 @@ public static class StatsApi
         return TypedResults.Ok(await grains.GetGrain<IReportScheduleGrain>(county).List());
     }
 
-    public static async Task<IResult> GetReport(string id, string? format, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<IResult> GetReport(string id, [QuerySchema(QueryKind.Word, Words = ["html", "csv"])] string? format, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (PathIds.Invalid(id, "id") is { } invalid)
             return invalid;

@@ -28,7 +28,7 @@ public static class SummonsesApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SummonsView>>, ProblemHttpResult>> ListForDepartment(
-        string id, string? state, ClaimsPrincipal user, DispatchOperations operations)
+        string id, [QuerySchema(QueryKind.Word, Words = ["open", "all"])] string? state, ClaimsPrincipal user, DispatchOperations operations)
     {
         if (PathIds.Invalid(id, "id") is { } invalid)
             return invalid;

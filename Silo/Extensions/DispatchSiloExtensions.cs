@@ -91,7 +91,13 @@ public static class DispatchSiloExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<EngineRetry>();
         services.AddSingleton(sp => new TokenService(settings.SigningKey, sp.GetRequiredService<IClock>()));
-        services.ConfigureHttpJsonOptions(o => DispatchJson.Configure(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            DispatchJson.Configure(o.SerializerOptions);
+            // Numbers are numbers: bodies are read strictly (JsonBodyReader), and the OpenAPI document is made from these
+            // options, so the web default (numbers also read from strings) would type every integer ["integer","string"].
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
@@ -105,11 +111,7 @@ public static class DispatchSiloExtensions
                 o.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(AuthSchemes.Bearer, null);
         services.AddAuthorizationBuilder().AddDispatchPolicies();
-        services.AddOpenApi(o =>
-        {
-            o.AddDocumentTransformer<BearerSecurityTransformer>();
-            o.AddSchemaTransformer<NodaTimeSchemaTransformer>();
-        });
+        services.AddDispatchOpenApi();
         builder.AddDispatchTelemetry();
         return builder;
     }

@@ -51,6 +51,16 @@ public sealed class RequestErrors
             Add(field, IdMessage);
     }
 
+    /// <summary>
+    /// Checks every field of <paramref name="body"/> that carries a <see cref="FieldRuleAttribute"/>, under its JSON name
+    /// (the same rules the OpenAPI document describes).
+    /// </summary>
+    public void CheckFields(object body)
+    {
+        foreach (var (name, rule, get) in FieldRules.Of(body.GetType()))
+            rule.Check(name, get(body), this);
+    }
+
     public const string IdMessage = "Not a valid id (1 to 64 ASCII letters, digits, '.', '_' or '-').";
 
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);

@@ -3,7 +3,4 @@ using Dispatch.Silo.Api.Binding;
 namespace Dispatch.Silo.Api.Contracts;
 
 /// <summary>A required reason (escalate, decline).</summary>
-public sealed record ReasonRequest(string? Reason) : IRequestBody
-{
-    public void Validate(RequestErrors errors) => errors.RequiredText("reason", Reason);
-}
+public sealed record ReasonRequest([property: Text(Required = true)] string? Reason) : IRequestBody;

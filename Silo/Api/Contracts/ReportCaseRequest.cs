@@ -5,20 +5,10 @@ namespace Dispatch.Silo.Api.Contracts;
 
 /// <summary>POST /api/v1/cases.</summary>
 public sealed record ReportCaseRequest(
-    string? GridId,
-    Category? Category,
-    string? Summary,
-    CaseSource? Source,
-    CaseTier? Tier,
-    RiskColour? Risk,
-    string? Reporter) : IRequestBody
-{
-    public void Validate(RequestErrors errors)
-    {
-        errors.RequiredId("gridId", GridId);
-        errors.Required("category", Category);
-        errors.RequiredText("summary", Summary);
-        errors.Required("source", Source);
-        errors.OptionalText("reporter", Reporter, 200);
-    }
-}
+    [property: IdField(Required = true)] string? GridId,
+    [property: Value(Required = true)] Category? Category,
+    [property: Text(Required = true)] string? Summary,
+    [property: Value(Required = true)] CaseSource? Source,
+    [property: Value] CaseTier? Tier,
+    [property: Value] RiskColour? Risk,
+    [property: Text(200)] string? Reporter) : IRequestBody;

@@ -3,11 +3,6 @@ using Dispatch.Silo.Api.Binding;
 namespace Dispatch.Silo.Api.Contracts;
 
 /// <summary>POST /api/v1/cases/{id}/resolve.</summary>
-public sealed record ResolveCaseRequest(string? Outcome, string? Note) : IRequestBody
-{
-    public void Validate(RequestErrors errors)
-    {
-        errors.RequiredText("outcome", Outcome);
-        errors.OptionalText("note", Note);
-    }
-}
+public sealed record ResolveCaseRequest(
+    [property: Text(Required = true)] string? Outcome,
+    [property: Text] string? Note) : IRequestBody;

@@ -112,7 +112,7 @@ public sealed class OrgAndDutyTests(SqliteSiloFixture fixture)
             "/api/v1/stream",
         ];
         Assert.All(expected, p => Assert.Contains(p, paths));
-        var instant = document.GetProperty("components").GetProperty("schemas").GetProperty("Instant");
+        var instant = document.GetProperty("components").GetProperty("schemas").GetProperty("CaseView").GetProperty("properties").GetProperty("createdAt");
         Assert.Equal(("string", "date-time"), (instant.GetProperty("type").GetString(), instant.GetProperty("format").GetString()));
         var report = document.GetProperty("paths").GetProperty("/api/v1/cases").GetProperty("post");
         Assert.True(report.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
