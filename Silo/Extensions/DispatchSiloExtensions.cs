@@ -46,6 +46,7 @@ public static class DispatchSiloExtensions
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section)
             .Validate(o => o.HeartbeatInterval > TimeSpan.Zero, "Live:HeartbeatInterval must be positive.")
             .Validate(o => o.SubscriberCapacity > 0, "Live:SubscriberCapacity must be positive.")
+            .Validate(o => o.ReplayCapacity > 0, "Live:ReplayCapacity must be positive.")
             .Validate(o => o.PushInterval > TimeSpan.Zero, "Live:PushInterval must be positive.")
             .Validate(o => o.SendTimeout > TimeSpan.Zero, "Live:SendTimeout must be positive.")
             .ValidateOnStart();
