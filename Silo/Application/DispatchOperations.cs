@@ -41,7 +41,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
             return OperationResult<CaseView>.Invalid("gridId", $"No grid '{request.GridId}'.");
         var township = city.TownshipOf(request.GridId!);
         if (actor.Role == Actor.Commissioner && township.Id != actor.Scope)
-            return OperationResult<CaseView>.Forbidden($"Grid '{request.GridId}' is in {township.Id}, not in {actor.Scope}.");
+            return OperationResult<CaseView>.Forbidden($"Grid '{request.GridId}' is not in {actor.Scope}.");
 
         var command = new ReportCase(request.GridId!, request.Category!.Value, request.Summary!.Trim(), request.Source!.Value,
             request.Tier, request.Risk, request.Reporter, actor);

@@ -101,6 +101,7 @@ public static class DispatchSiloExtensions
                 problem.Type = ProblemTypes.ForStatus(status);
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddDispatchRequestLimits();
         services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "Bearer token, or the dashboard's sign-in", o =>
                 o.ForwardDefaultSelector = context => SelectScheme(context, settings.Auth.HasAuthority))
