@@ -88,7 +88,7 @@ public static class StatsApi
         if (report is null)
             return Problems.Result(Problems.NotFound($"No report '{id}'."));
         if (!StatsAccess.MayReadReports(user.ToActor(), report.Header.CountyId))
-            return Forbidden($"{user.ToActor()} may not read the reports of '{report.Header.CountyId}'.");
+            return Forbidden($"{user.ToActor()} may not read report '{id}'.");
         if (WantsCsv(request, format))
             return Csv((await grain.Csv())!);
         if (format == "html" || Accepts(request, "text/html"))

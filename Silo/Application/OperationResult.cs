@@ -28,11 +28,19 @@ public sealed record OperationResult<T>(Outcome Outcome, T? Value, string? Detai
             new Dictionary<string, string[]>(all, StringComparer.Ordinal));
     }
 
-    /// <summary>A grain's command result as an operation result (its one field error becomes <see cref="Errors"/>).</summary>
+    /// <summary>What every refusal by a grain says: a grain's own reason may name the township or department a case or
+    /// summons belongs to, which a caller outside them must not learn (a 403 reveals nothing about other scopes).</summary>
+    public const string ForbiddenByScope = "The caller's role and scope do not allow this on that case or summons.";
+
+    /// <summary>
+    /// A grain's command result as an operation result (its one field error becomes <see cref="Errors"/>; a refusal
+    /// says <see cref="ForbiddenByScope"/>, not the grain's reason).
+    /// </summary>
     public static OperationResult<T> From(CommandResult<T> result) => result switch
     {
         { Succeeded: true } => new(result.Outcome, result.Value),
         { Outcome: Outcome.Invalid } => Invalid(result.Field ?? "body", result.Error ?? "Not valid."),
+        { Outcome: Outcome.Forbidden } => Forbidden(ForbiddenByScope),
         _ => new(result.Outcome, default, result.Error),
     };
 

@@ -1,28 +1,27 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using NodaTime;
 
 namespace Dispatch.Silo.Auth;
 
 /// <summary>
-/// Issues and validates bearer tokens of the form <c>dsp1.&lt;base64url(payload json)&gt;.&lt;base64url(signature)&gt;</c>,
-/// where the signature is HMAC-SHA256 over the ASCII text <c>dsp1.&lt;payload&gt;</c> with the configured key and
-/// the payload is <c>{ "role", "scope", "name", "exp" }</c> (exp in Unix seconds). Expiry is checked against the
-/// silo's <see cref="IClock"/>.
+/// The silo's own bearer tokens: standard JWTs signed HS256 with the configured key (<see cref="TokenSigningKey"/>),
+/// issuer <see cref="Issuer"/>, audience <see cref="Audience"/>, claims <c>role</c>, <c>scope</c> (absent for admin),
+/// <c>name</c>, <c>iat</c> and <c>exp</c> (Unix seconds). Expiry is checked against the silo's <see cref="IClock"/>.
 /// </summary>
 public sealed class TokenService(TokenSigningKey key, IClock clock)
 {
-    public const string Prefix = "dsp1";
+    /// <summary>The <c>iss</c> of the silo's tokens.</summary>
+    public const string Issuer = "dispatch";
+
+    /// <summary>The <c>aud</c> of the silo's tokens.</summary>
+    public const string Audience = "dispatch-api";
 
     /// <summary>The longest token accepted, in characters.</summary>
-    public const int MaxLength = 4096;
+    public const int MaxLength = 8192;
 
-    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false, MapInboundClaims = false };
 
     /// <summary>A token for <paramref name="role"/>/<paramref name="scope"/> valid for <paramref name="lifetime"/> from now.</summary>
     public string Issue(string role, string? scope, string name, Duration lifetime) =>
@@ -31,65 +30,51 @@ public sealed class TokenService(TokenSigningKey key, IClock clock)
     /// <summary>A token for <paramref name="role"/>/<paramref name="scope"/> valid until <paramref name="expiresAt"/> (to the second).</summary>
     public string Issue(string role, string? scope, string name, Instant expiresAt)
     {
-        var payload = new TokenPayload(role, scope, name, expiresAt.ToUnixTimeSeconds());
-        var body = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload, PayloadJson));
-        var signed = $"{Prefix}.{body}";
-        return $"{signed}.{Base64Url.EncodeToString(Sign(signed))}";
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [DispatchClaims.Role] = role,
+            [DispatchClaims.Name] = name,
+        };
+        if (!string.IsNullOrEmpty(scope))
+            claims[DispatchClaims.Scope] = scope;
+        var now = clock.GetCurrentInstant();
+        return Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Claims = claims,
+            IssuedAt = now < expiresAt ? now.ToDateTimeUtc() : null,
+            Expires = expiresAt.ToDateTimeUtc(),
+            SigningCredentials = new SigningCredentials(key.SecurityKey, SecurityAlgorithms.HmacSha256),
+        });
     }
 
-    /// <summary>The expiry of a payload as an instant.</summary>
-    public static Instant ExpiresAt(TokenPayload payload) => Instant.FromUnixTimeSeconds(payload.Exp);
-
-    /// <summary>Checks the form, the signature and the expiry; on failure <paramref name="error"/> says why (safe to show).</summary>
-    public bool TryValidate(string token, out TokenPayload? payload, out string? error)
+    /// <summary>How the silo's own tokens are validated (the "Bearer" scheme uses the same parameters).</summary>
+    public TokenValidationParameters ValidationParameters() => new()
     {
-        payload = null;
+        ValidIssuer = Issuer,
+        ValidAudience = Audience,
+        IssuerSigningKey = key.SecurityKey,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ClockSkew = TimeSpan.Zero,
+        LifetimeValidator = TokenLifetime.Validator(clock),
+        NameClaimType = DispatchClaims.Name,
+        RoleClaimType = DispatchClaims.Role,
+    };
+
+    /// <summary>
+    /// Validates one of the silo's tokens (signature, issuer, audience, expiry); the principal it names, or null with a
+    /// reason safe to show. The scope is not checked against the city here (<see cref="PrincipalRules"/> does that).
+    /// </summary>
+    public async Task<(ClaimsPrincipal? Principal, string? Error)> ValidateAsync(string token)
+    {
         if (string.IsNullOrEmpty(token) || token.Length > MaxLength)
-            return Fail("The token is empty or too long.", out error);
-        var parts = token.Split('.');
-        if (parts.Length != 3 || parts[0] != Prefix)
-            return Fail($"The token is not a {Prefix} token.", out error);
-
-        byte[] signature, body;
-        try
-        {
-            signature = Base64Url.DecodeFromChars(parts[2]);
-            body = Base64Url.DecodeFromChars(parts[1]);
-        }
-        catch (FormatException)
-        {
-            return Fail("The token is not base64url.", out error);
-        }
-        if (!CryptographicOperations.FixedTimeEquals(signature, Sign($"{parts[0]}.{parts[1]}")))
-            return Fail("The token's signature is not valid.", out error);
-
-        try
-        {
-            payload = JsonSerializer.Deserialize<TokenPayload>(body, PayloadJson);
-        }
-        catch (JsonException)
-        {
-            payload = null;
-        }
-        if (payload is null || string.IsNullOrEmpty(payload.Role) || string.IsNullOrEmpty(payload.Name))
-        {
-            payload = null;
-            return Fail("The token's payload is malformed.", out error);
-        }
-        if (ExpiresAt(payload) <= clock.GetCurrentInstant())
-        {
-            payload = null;
-            return Fail("The token has expired.", out error);
-        }
-        error = null;
-        return true;
-    }
-
-    private byte[] Sign(string text) => HMACSHA256.HashData(key.Bytes, Encoding.ASCII.GetBytes(text));
-
-    private static bool Fail(string message, out string? error)
-    {
-        error = message;
-        return false;
+            return (null, "The token is empty or too long.");
+        var result = await Handler.ValidateTokenAsync(token, ValidationParameters());
+        return result.IsValid
+            ? (new ClaimsPrincipal(result.ClaimsIdentity), null)
+            : (null, TokenErrors.Describe(result.Exception));
     }
 }

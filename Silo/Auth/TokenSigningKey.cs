@@ -1,6 +1,8 @@
+using Microsoft.IdentityModel.Tokens;
+
 namespace Dispatch.Silo.Auth;
 
-/// <summary>The HMAC-SHA256 key tokens are signed with (at least <see cref="MinimumBytes"/> bytes).</summary>
+/// <summary>The HMAC-SHA256 (HS256) key the silo's JWTs are signed with (at least <see cref="MinimumBytes"/> bytes).</summary>
 public sealed class TokenSigningKey
 {
     public const int MinimumBytes = 32;
@@ -17,6 +19,9 @@ public sealed class TokenSigningKey
     public string Source { get; }
 
     internal ReadOnlySpan<byte> Bytes => _key;
+
+    /// <summary>The key as IdentityModel takes it, for signing and validating HS256 JWTs.</summary>
+    internal SymmetricSecurityKey SecurityKey => new(_key);
 
     /// <summary>Decodes a base64 key; null with an error message when it is not base64 or too short.</summary>
     public static TokenSigningKey? FromBase64(string text, string source, out string? error)

@@ -12,7 +12,7 @@ namespace Dispatch.Silo.DashboardHost;
 /// <summary>
 /// The dashboard's sign-in and sign-out (form posts with antiforgery tokens). Sign-in takes a demo identity — any role
 /// and scope, only when dev tokens are on, exactly as <c>POST /api/v1/auth/dev-token</c> — or a bearer token issued
-/// by operators, checked like the API checks it; either way the principal is the API's (role, scope, name) and is kept
+/// by operators (one of the silo's own JWTs), checked like the API checks it; either way the principal is the API's (role, scope, name) and is kept
 /// in the <see cref="DispatchSiloExtensions.InteractiveScheme"/> cookie.
 /// </summary>
 public static class DashboardAccountApi
@@ -31,32 +31,30 @@ public static class DashboardAccountApi
     public static async Task<IResult> SignInAsync(
         [FromForm] SignInForm form, HttpContext context, CityModel city, TokenService tokens, SiloSettings settings, ILoggerFactory loggers)
     {
-        string role;
-        string? scope;
-        string name;
+        ClaimsPrincipal principal;
         if (!string.IsNullOrWhiteSpace(form.Token))
         {
-            if (!tokens.TryValidate(form.Token.Trim(), out var payload, out _) || PrincipalRules.Check(city, payload!.Role, payload.Scope) is not null)
+            var (token, _) = await tokens.ValidateAsync(form.Token.Trim());
+            if (token is null)
                 return Back(form, "token");
-            (role, scope, name) = (payload.Role, string.IsNullOrEmpty(payload.Scope) ? null : payload.Scope, payload.Name);
+            var (checkedPrincipal, _) = DispatchPrincipal.From(token, DispatchPrincipal.ClaimNames.Own, city, DispatchSiloExtensions.InteractiveScheme);
+            if (checkedPrincipal is null)
+                return Back(form, "token");
+            principal = checkedPrincipal;
         }
         else
         {
             if (!settings.DevTokens)
                 return Back(form, "demo");
-            scope = string.IsNullOrWhiteSpace(form.Scope) ? null : form.Scope.Trim();
+            var scope = string.IsNullOrWhiteSpace(form.Scope) ? null : form.Scope.Trim();
             if (PrincipalRules.Check(city, form.Role, scope) is not null)
                 return Back(form, "identity");
-            role = form.Role!;
-            name = PrincipalRules.DefaultName(city, role, scope);
+            principal = DispatchPrincipal.Create(form.Role!, scope, PrincipalRules.DefaultName(city, form.Role!, scope), null, null,
+                DispatchSiloExtensions.InteractiveScheme);
         }
 
-        List<Claim> claims = [new(DispatchClaims.Role, role), new(DispatchClaims.Name, name)];
-        if (scope is not null)
-            claims.Add(new Claim(DispatchClaims.Scope, scope));
-        var identity = new ClaimsIdentity(claims, DispatchSiloExtensions.InteractiveScheme, DispatchClaims.Name, DispatchClaims.Role);
-        await context.SignInAsync(DispatchSiloExtensions.InteractiveScheme, new ClaimsPrincipal(identity));
-        loggers.CreateLogger(typeof(DashboardAccountApi)).LogInformation("Dashboard sign-in: {Role}:{Scope} ({Name})", role, scope, name);
+        await context.SignInAsync(DispatchSiloExtensions.InteractiveScheme, principal);
+        loggers.CreateLogger(typeof(DashboardAccountApi)).LogInformation("Dashboard sign-in: {Actor} ({Name})", principal.ToActor(), principal.Identity?.Name);
         return Results.LocalRedirect(IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/");
     }
 

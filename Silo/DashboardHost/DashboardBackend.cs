@@ -121,7 +121,7 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
             if (report is null)
                 return new DashboardResult<string>(Outcome.NotFound, null, $"No report '{reportId}'.");
             if (!StatsAccess.MayReadReports(actor, report.Header.CountyId))
-                return new DashboardResult<string>(Outcome.Forbidden, null, $"{actor} may not read the reports of '{report.Header.CountyId}'.");
+                return new DashboardResult<string>(Outcome.Forbidden, null, $"{actor} may not read report '{reportId}'.");
             var text = csv ? await grain.Csv() : await grain.Html();
             return text is null ? new DashboardResult<string>(Outcome.NotFound, null, $"No report '{reportId}'.") : new DashboardResult<string>(Outcome.Ok, text);
         });

@@ -12,6 +12,9 @@ public static class ProblemTypes
     public const string Conflict = Base + "conflict";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
+    public const string UriTooLong = Base + "uri-too-long";
+    public const string TooManyRequests = Base + "too-many-requests";
+    public const string HeadersTooLarge = Base + "headers-too-large";
     public const string Internal = Base + "internal";
     public const string NotImplemented = Base + "not-implemented";
     public const string Unavailable = Base + "unavailable";
@@ -26,7 +29,10 @@ public static class ProblemTypes
         405 => MethodNotAllowed,
         409 => Conflict,
         413 => PayloadTooLarge,
+        414 => UriTooLong,
         415 => UnsupportedMediaType,
+        429 => TooManyRequests,
+        431 => HeadersTooLarge,
         501 => NotImplemented,
         503 => Unavailable,
         >= 500 => Internal,

@@ -37,6 +37,15 @@ public static class Problems
     public static ProblemDetails PayloadTooLarge(long limit) =>
         Create(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"Request bodies are limited to {limit / 1024} KB.");
 
+    public static ProblemDetails UriTooLong(int limit) =>
+        Create(StatusCodes.Status414UriTooLong, "The request URI is too long.", $"Request targets (path and query) are limited to {limit} characters.");
+
+    public static ProblemDetails HeadersTooLarge(int limit) =>
+        Create(StatusCodes.Status431RequestHeaderFieldsTooLarge, "The request headers are too large.", $"Request headers are limited to {limit / 1024} KB in all.");
+
+    public static ProblemDetails TooManyRequests(int retryAfterSeconds) =>
+        Create(StatusCodes.Status429TooManyRequests, "Too many requests.", $"This principal (or address) has used up its request rate; try again in {retryAfterSeconds} s.");
+
     public static ProblemDetails UnsupportedMediaType() =>
         Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", "Send the body as application/json.");
 

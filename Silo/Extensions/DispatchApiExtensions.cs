@@ -1,6 +1,7 @@
 using Dispatch.Silo.Api;
 using Dispatch.Silo.Api.Binding;
 using Dispatch.Silo.Application;
+using Dispatch.Silo.Errors;
 using Dispatch.Silo.Hosting;
 
 namespace Dispatch.Silo.Extensions;
@@ -8,14 +9,17 @@ namespace Dispatch.Silo.Extensions;
 public static class DispatchApiExtensions
 {
     /// <summary>
-    /// The HTTP pipeline and endpoints: problem+json for every error (exceptions, framework 404/405, auth), bearer
+    /// The HTTP pipeline and endpoints: problem+json for every error (too long a URI or too large headers, exceptions,
+    /// framework 404/405, auth, rate limits), bearer
     /// authentication, /health, /openapi/v1.json, and /api/v1 (API.md).
     /// </summary>
     public static WebApplication MapDispatchApi(this WebApplication app)
     {
+        app.UseDispatchRequestLimits();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();

@@ -55,7 +55,7 @@ public static class DispatchDashboardExtensions
 
     private static Task RedirectOr(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments(Auth.AuthSchemes.QueryTokenPath))
+        if (Auth.AuthSchemes.TakesQueryToken(context.Request))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);

@@ -16,6 +16,8 @@ public static class DispatchLiveExtensions
         builder.Services.AddSignalR()
             .AddJsonProtocol(o => DispatchJson.Configure(o.PayloadSerializerOptions));
         builder.Services.AddHostedService<LivePusher>();
+        builder.Services.AddSingleton<LiveEventLog>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveEventLog>());
         return builder;
     }
 

@@ -46,6 +46,7 @@ public static class DispatchSiloExtensions
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section)
             .Validate(o => o.HeartbeatInterval > TimeSpan.Zero, "Live:HeartbeatInterval must be positive.")
             .Validate(o => o.SubscriberCapacity > 0, "Live:SubscriberCapacity must be positive.")
+            .Validate(o => o.ReplayCapacity > 0, "Live:ReplayCapacity must be positive.")
             .Validate(o => o.PushInterval > TimeSpan.Zero, "Live:PushInterval must be positive.")
             .Validate(o => o.SendTimeout > TimeSpan.Zero, "Live:SendTimeout must be positive.")
             .ValidateOnStart();
@@ -106,10 +107,12 @@ public static class DispatchSiloExtensions
                 problem.Type = ProblemTypes.ForStatus(status);
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddDispatchRequestLimits();
         services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "Bearer token, or the dashboard's sign-in", o =>
-                o.ForwardDefaultSelector = SelectScheme)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(AuthSchemes.Bearer, null);
+                o.ForwardDefaultSelector = context => SelectScheme(context, settings.Auth.HasAuthority))
+            .AddDispatchBearer(settings.Auth);
+        services.AddDispatchRateLimits(settings.RateLimit);
         services.AddAuthorizationBuilder().AddDispatchPolicies();
         services.AddDispatchOpenApi();
         builder.AddDispatchTelemetry();
@@ -117,15 +120,16 @@ public static class DispatchSiloExtensions
     }
 
     /// <summary>
-    /// Bearer when the request carries a token (the Authorization header, or <c>?access_token=</c> on the live hub) and
+    /// A bearer scheme (<see cref="BearerAuthentication.SchemeFor"/>: the silo's own or the external provider's) when the
+    /// request carries a token (the Authorization header, or <c>?access_token=</c> on the live hub and the SSE stream) and
     /// for every /api call; otherwise the interactive scheme when one is registered (the dashboard's cookie adds it as
     /// <see cref="InteractiveScheme"/>), else Bearer, whose challenge is a 401 problem.
     /// </summary>
-    private static string SelectScheme(HttpContext context)
+    private static string SelectScheme(HttpContext context, bool hasAuthority)
     {
         if (context.Request.Headers.Authorization.Count > 0 || AuthSchemes.QueryToken(context.Request) is not null
             || context.Request.Path.StartsWithSegments("/api"))
-            return AuthSchemes.Bearer;
+            return BearerAuthentication.SchemeFor(context.Request, hasAuthority);
         var options = context.RequestServices.GetRequiredService<IOptions<AuthenticationOptions>>().Value;
         return options.SchemeMap.ContainsKey(InteractiveScheme) ? InteractiveScheme : AuthSchemes.Bearer;
     }

@@ -10,7 +10,7 @@ namespace Dispatch.Silo.Hosting;
 
 /// <summary>
 /// The silo's configuration, bound, checked and resolved once at start: the store, the city and calendar (loaded and
-/// validated), the token signing key and whether dev tokens are on. <see cref="Load"/> throws
+/// validated), the token signing key, an external identity provider, rate limits and whether dev tokens are on. <see cref="Load"/> throws
 /// <see cref="SiloStartupException"/> with one clear line for anything wrong.
 /// </summary>
 public sealed class SiloSettings
@@ -23,6 +23,7 @@ public sealed class SiloSettings
     public required WorkingCalendar Calendar { get; init; }
     public required EngineOptions Engine { get; init; }
     public required AuthOptions Auth { get; init; }
+    public required RateLimitOptions RateLimit { get; init; }
     public required TokenSigningKey SigningKey { get; init; }
     public required bool DevTokens { get; init; }
 
@@ -54,6 +55,11 @@ public sealed class SiloSettings
             throw new SiloStartupException("Engine:IdleDeactivation must be at least two seconds.");
         if (auth.DevTokenLifetime <= TimeSpan.Zero)
             throw new SiloStartupException("Auth:DevTokenLifetime must be positive.");
+        if (auth.Problem() is { } authProblem)
+            throw new SiloStartupException(authProblem);
+        var rateLimit = Bind<RateLimitOptions>(configuration, RateLimitOptions.Section);
+        if (rateLimit.Problem() is { } rateProblem)
+            throw new SiloStartupException(rateProblem);
 
         var store = storage.ToStoreOptions(contentRoot);
         try
@@ -90,6 +96,7 @@ public sealed class SiloSettings
             Calendar = calendar,
             Engine = engine,
             Auth = auth,
+            RateLimit = rateLimit,
             SigningKey = ResolveSigningKey(auth, storage, contentRoot),
             DevTokens = auth.DevTokensEnabled(storage),
             CrossSiloLive = crossSiloLive,

@@ -11,12 +11,13 @@ using System.Reflection;
 namespace Dispatch.Silo.Live;
 
 /// <summary>
-/// Streams one event-bus subscription as Server-Sent Events (<c>event: case|summons|escalation</c>, <c>data:</c> the
+/// Streams one <see cref="LiveEventLog"/> subscription as Server-Sent Events (<c>id:</c> the silo's event id,
+/// <c>event: case|summons|escalation</c>, or <c>reset</c> when a Last-Event-ID could not be resumed, <c>data:</c> the
 /// payload as one line of JSON) with a comment heartbeat every <paramref name="heartbeatInterval"/>. Ends when the client
-/// goes or the host stops; owns and disposes the subscription. The bus drops events for a subscriber whose queue is
+/// goes or the host stops; owns and disposes the subscription. The log drops events for a subscriber whose queue is
 /// full, so a slow client never slows a grain.
 /// </summary>
-public sealed class ServerSentEventsResult(EventSubscription subscription, TimeSpan heartbeatInterval) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult
+public sealed class ServerSentEventsResult(LiveSubscription subscription, TimeSpan heartbeatInterval) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult
 {
     public const string EventStreamContentType = "text/event-stream";
 
@@ -55,7 +56,7 @@ public sealed class ServerSentEventsResult(EventSubscription subscription, TimeS
     }
 
     private static async Task PumpAsync(
-        ChannelReader<object> reader, Stream body, JsonSerializerOptions json, TimeSpan heartbeatInterval, CancellationToken cancellationToken)
+        ChannelReader<LoggedEvent> reader, Stream body, JsonSerializerOptions json, TimeSpan heartbeatInterval, CancellationToken cancellationToken)
     {
         using var heartbeat = new PeriodicTimer(heartbeatInterval);
         var tick = heartbeat.WaitForNextTickAsync(cancellationToken).AsTask();
@@ -74,21 +75,23 @@ public sealed class ServerSentEventsResult(EventSubscription subscription, TimeS
             }
             if (!await ready)
                 return;
-            while (reader.TryRead(out var domainEvent))
-            {
-                if (LiveEvent.From(domainEvent) is { } live)
-                    await body.WriteAsync(Format(live, json), cancellationToken);
-            }
+            while (reader.TryRead(out var logged))
+                await body.WriteAsync(Format(logged, json), cancellationToken);
             await body.FlushAsync(cancellationToken);
             ready = reader.WaitToReadAsync(cancellationToken).AsTask();
         }
     }
 
-    /// <summary>One SSE message: <c>event: type\ndata: json\n\n</c> (JSON without indentation is one line).</summary>
-    internal static byte[] Format(LiveEvent live, JsonSerializerOptions json)
+    /// <summary>
+    /// One SSE message: <c>id: id\nevent: type\ndata: json\n\n</c> (JSON without indentation is one line); a reset's
+    /// data is <c>{"reason": "..."}</c>.
+    /// </summary>
+    internal static byte[] Format(LoggedEvent logged, JsonSerializerOptions json)
     {
-        var payload = JsonSerializer.Serialize(live.Payload, live.Payload.GetType(), json);
-        return Encoding.UTF8.GetBytes($"event: {live.Type}\ndata: {payload}\n\n");
+        var (type, payload) = logged.Event is { } live
+            ? (live.Type, JsonSerializer.Serialize(live.Payload, live.Payload.GetType(), json))
+            : (LoggedEvent.Reset, JsonSerializer.Serialize(new { reason = "The events since Last-Event-ID are no longer available here; reload, then keep reading." }, json));
+        return Encoding.UTF8.GetBytes($"id: {logged.Id}\nevent: {type}\ndata: {payload}\n\n");
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>

@@ -14,6 +14,12 @@ public sealed class LiveOptions
     /// <summary>How often an idle event stream sends a comment so proxies and clients keep it open (default 15 s).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How many of the newest live events each silo keeps for SSE clients that reconnect with Last-Event-ID (default
+    /// 10,000); a client that missed more than that gets an <c>event: reset</c> instead.
+    /// </summary>
+    public int ReplayCapacity { get; set; } = 10_000;
+
     /// <summary>Events that may wait for one slow client before newer ones are dropped for it (default 10,000).</summary>
     public int SubscriberCapacity { get; set; } = 10_000;
 

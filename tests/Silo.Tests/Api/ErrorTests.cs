@@ -207,7 +207,7 @@ public sealed class ErrorTests(SqliteSiloFixture fixture)
     [InlineData("/api/v1/departments/tc-a-t1-pol/summonses?state=some")]
     [InlineData("/api/v1/duty/tc-a/rota?from=yesterday")]
     [InlineData("/api/v1/duty/tc-a/rota?from=2026-11-23&to=2026-11-01")]
-    [InlineData("/api/v1/stream")]
+    [InlineData("/api/v1/stream?scope=bad%20id")]
     public async Task Get_BadIdOrQuery_Returns400(string path)
     {
         using var admin = await _host.ClientAsync("admin");

@@ -69,8 +69,9 @@ public sealed class AuthorizationTests(SqliteSiloFixture fixture)
         [
             "garbage",
             "dsp1.x.y",
-            $"dsp2.{parts[1]}.{parts[2]}",
+            $"{parts[0]}.{parts[1]}.",
             $"{parts[0]}.{parts[1]}x.{parts[2]}",
+            new string('a', TokenService.MaxLength + 1),
             otherKey.Issue("admin", null, "forger", Duration.FromDays(1)),
             sameKey.Issue("admin", null, "expired", Duration.FromDays(1)),
             sameKey.Issue("commissioner", "no-such-township", "stale", Duration.FromDays(100)),
@@ -96,7 +97,8 @@ public sealed class AuthorizationTests(SqliteSiloFixture fixture)
     {
         using var response = await _host.Http.PostJsonAsync("/api/v1/auth/dev-token", new { role, scope });
         var token = await response.ReadAsync<JsonElement>();
-        Assert.StartsWith("dsp1.", token.GetProperty("token").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("eyJ", token.GetProperty("token").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, token.GetProperty("token").GetString()!.Split('.').Length);
 
         using var client = ClientWith(token.GetProperty("token").GetString()!);
         using var me = await client.GetAsync("/api/v1/auth/me");

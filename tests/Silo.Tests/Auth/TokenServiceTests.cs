@@ -1,6 +1,6 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
-using Dispatch.Testing;
 using NodaTime.Testing;
 using Dispatch.Silo.Auth;
 using NodaTime;
@@ -12,34 +12,44 @@ public sealed class TokenServiceTests
     private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 11, 23, 1, 0));
     private static readonly TokenSigningKey Key = TokenSigningKey.FromBase64(TokenSigningKey.GenerateBase64(), "test", out _)!;
 
+    private static JsonElement Part(string token, int index) =>
+        JsonDocument.Parse(Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[index]))).RootElement;
+
     [Fact]
-    public void Issue_ThenValidate_RoundTripsThePayload()
+    public async Task Issue_ThenValidate_RoundTripsTheClaims()
     {
         var tokens = new TokenService(Key, Clock);
 
         var token = tokens.Issue("commissioner", "tc-a-t1", "东街道政法委员", Duration.FromDays(1));
 
-        Assert.True(tokens.TryValidate(token, out var payload, out var error), error);
-        Assert.Equal(("commissioner", "tc-a-t1", "东街道政法委员"), (payload!.Role, payload.Scope, payload.Name));
-        Assert.Equal(Clock.GetCurrentInstant() + Duration.FromDays(1), TokenService.ExpiresAt(payload));
+        var (principal, error) = await tokens.ValidateAsync(token);
+        Assert.True(principal is not null, error);
+        Assert.Equal(("commissioner", "tc-a-t1", "东街道政法委员"),
+            (principal.FindFirstValue("role"), principal.FindFirstValue("scope"), principal.FindFirstValue("name")));
     }
 
     [Fact]
-    public void Issue_Format_IsDsp1PayloadSignatureInBase64Url()
+    public void Issue_IsAStandardHs256Jwt_WithIssuerAudienceAndTimes()
     {
         var token = new TokenService(Key, Clock).Issue("admin", null, "ops", Duration.FromHours(1));
 
         var parts = token.Split('.');
         Assert.Equal(3, parts.Length);
-        Assert.Equal("dsp1", parts[0]);
         Assert.DoesNotContain('=', token);
-        var json = JsonDocument.Parse(Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]))).RootElement;
-        Assert.Equal(["role", "scope", "name", "exp"], json.EnumerateObject().Select(p => p.Name).ToArray());
+        var header = Part(token, 0);
+        Assert.Equal(("HS256", "JWT"), (header.GetProperty("alg").GetString(), header.GetProperty("typ").GetString()));
+        var payload = Part(token, 1);
+        Assert.Equal(TokenService.Issuer, payload.GetProperty("iss").GetString());
+        Assert.Equal(TokenService.Audience, payload.GetProperty("aud").GetString());
+        Assert.Equal(("admin", "ops"), (payload.GetProperty("role").GetString(), payload.GetProperty("name").GetString()));
+        Assert.False(payload.TryGetProperty("scope", out _));
+        Assert.Equal(Clock.GetCurrentInstant().ToUnixTimeSeconds(), payload.GetProperty("iat").GetInt64());
+        Assert.Equal((Clock.GetCurrentInstant() + Duration.FromHours(1)).ToUnixTimeSeconds(), payload.GetProperty("exp").GetInt64());
         Assert.Equal(32, System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]).Length);
     }
 
     [Fact]
-    public void TryValidate_AfterExpiry_FailsSayingSo()
+    public async Task ValidateAsync_AfterExpiry_FailsSayingSo()
     {
         var clock = new FakeClock(Clock.GetCurrentInstant());
         var tokens = new TokenService(Key, clock);
@@ -47,30 +57,43 @@ public sealed class TokenServiceTests
 
         clock.Advance(Duration.FromMinutes(5));
 
-        Assert.False(tokens.TryValidate(token, out _, out var error));
+        var (principal, error) = await tokens.ValidateAsync(token);
+        Assert.Null(principal);
         Assert.Contains("expired", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void TryValidate_TamperedPayload_FailsOnTheSignature()
+    public async Task ValidateAsync_TamperedPayload_FailsOnTheSignature()
     {
         var tokens = new TokenService(Key, Clock);
         var parts = tokens.Issue("department", "tc-a-t1-pol", "派出所", Duration.FromDays(1)).Split('.');
-        var forged = System.Buffers.Text.Base64Url.EncodeToString(
-            Encoding.UTF8.GetBytes("""{"role":"admin","scope":null,"name":"x","exp":9999999999}"""));
+        var forged = System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
+            $$"""{"iss":"dispatch","aud":"dispatch-api","role":"admin","name":"x","exp":{{(Clock.GetCurrentInstant() + Duration.FromDays(1)).ToUnixTimeSeconds()}}}"""));
 
-        Assert.False(tokens.TryValidate($"dsp1.{forged}.{parts[2]}", out _, out var error));
+        var (principal, error) = await tokens.ValidateAsync($"{parts[0]}.{forged}.{parts[2]}");
+        Assert.Null(principal);
+        Assert.Contains("signature", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_AnotherKeysToken_Fails()
+    {
+        var other = new TokenService(TokenSigningKey.FromBase64(TokenSigningKey.GenerateBase64(), "other", out _)!, Clock);
+
+        var (principal, error) = await new TokenService(Key, Clock).ValidateAsync(other.Issue("admin", null, "x", Duration.FromDays(1)));
+
+        Assert.Null(principal);
         Assert.Contains("signature", error, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("dsp1")]
-    [InlineData("dsp1.a.b.c")]
+    [InlineData("a.b.c.d")]
     [InlineData("jwt.a.b")]
-    [InlineData("dsp1.!!.??")]
-    public void TryValidate_Malformed_Fails(string token) =>
-        Assert.False(new TokenService(Key, Clock).TryValidate(token, out _, out _));
+    [InlineData("eyJhbGciOiJub25lIn0.eyJyb2xlIjoiYWRtaW4ifQ.")]
+    public async Task ValidateAsync_MalformedOrUnsigned_Fails(string token) =>
+        Assert.Null((await new TokenService(Key, Clock).ValidateAsync(token)).Principal);
 
     [Theory]
     [InlineData("c2hvcnQ=")]

@@ -93,6 +93,11 @@ public sealed class StartupTests
     [InlineData("--Auth:SigningKey=c2hvcnQ=", "Auth:SigningKey: the signing key has 5 bytes")]
     [InlineData("--Auth:DevTokens=perhaps", "Configuration section 'Auth'")]
     [InlineData("--Deadlines:SweepBatch=0", "Configuration: Deadlines:SweepBatch must be positive.")]
+    [InlineData("--Auth:Authority=http://sso.example.gov.cn/realms/city", "Auth:Authority 'http://sso.example.gov.cn/realms/city' is plain http")]
+    [InlineData("--Auth:Authority=https://sso.example.gov.cn/realms/city", "Auth:Audience is required with Auth:Authority")]
+    [InlineData("--Auth:Authority=sso.example.gov.cn", "Auth:Authority 'sso.example.gov.cn' is not an absolute http(s) URL.")]
+    [InlineData("--RateLimit:Burst=10", "RateLimit:Burst (10) must be at least RateLimit:PermitsPerPeriod (1000)")]
+    [InlineData("--RateLimit:PermitsPerPeriod=0", "RateLimit:PermitsPerPeriod and RateLimit:AnonymousPermitsPerPeriod must be at least 1.")]
     [InlineData("--Live:HeartbeatInterval=00:00:00", "Configuration: Live:HeartbeatInterval must be positive.")]
     [InlineData("--OTEL_EXPORTER_OTLP_ENDPOINT=not a uri", "OTEL_EXPORTER_OTLP_ENDPOINT is not an absolute URI")]
     public async Task Build_BadSetting_FailsNamingIt(string setting, string expected)

@@ -11,6 +11,9 @@ public sealed class ServerSentEventReader(HttpResponseMessage response, Stream s
 
     public int Comments { get; private set; }
 
+    /// <summary>The <c>id:</c> of every message read so far, in order (null for a message without one).</summary>
+    public List<string?> Ids { get; } = [];
+
     /// <summary>Every message read so far, in order.</summary>
     public IReadOnlyList<(string Type, JsonElement Data)> Received => _received;
 
@@ -28,9 +31,16 @@ public sealed class ServerSentEventReader(HttpResponseMessage response, Stream s
     public HttpResponseMessage Response => response;
 
     /// <summary>Opens the stream of <paramref name="scope"/> and returns once the server has answered (and so subscribed).</summary>
-    public static async Task<ServerSentEventReader> OpenAsync(HttpClient client, string scope)
+    public static Task<ServerSentEventReader> OpenAsync(HttpClient client, string scope) =>
+        OpenPathAsync(client, $"/api/v1/stream?scope={Uri.EscapeDataString(scope)}");
+
+    /// <summary>Opens the stream at <paramref name="pathAndQuery"/>, sending <paramref name="lastEventId"/> as Last-Event-ID when given.</summary>
+    public static async Task<ServerSentEventReader> OpenPathAsync(HttpClient client, string pathAndQuery, string? lastEventId = null)
     {
-        var response = await client.GetAsync($"/api/v1/stream?scope={Uri.EscapeDataString(scope)}", HttpCompletionOption.ResponseHeadersRead);
+        using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
+        if (lastEventId is not null)
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         return new ServerSentEventReader(response, await response.Content.ReadAsStreamAsync());
     }
 
@@ -44,8 +54,9 @@ public sealed class ServerSentEventReader(HttpResponseMessage response, Stream s
         {
             while (true)
             {
-                var (eventType, data) = await ReadMessageAsync(cancellation.Token);
+                var (eventType, data, id) = await ReadMessageAsync(cancellation.Token);
                 seen.Add(eventType);
+                Ids.Add(id);
                 var element = JsonDocument.Parse(data).RootElement.Clone();
                 _received.Add((eventType, element));
                 if (eventType == type && (match is null || match(element)))
@@ -78,20 +89,22 @@ public sealed class ServerSentEventReader(HttpResponseMessage response, Stream s
         }
     }
 
-    private async Task<(string Type, string Data)> ReadMessageAsync(CancellationToken cancellationToken)
+    private async Task<(string Type, string Data, string? Id)> ReadMessageAsync(CancellationToken cancellationToken)
     {
-        string? type = null, data = null;
+        string? type = null, data = null, id = null;
         while (true)
         {
             var line = await _reader.ReadLineAsync(cancellationToken) ?? throw new EndOfStreamException("The event stream ended.");
             if (line.Length == 0)
             {
                 if (type is not null || data is not null)
-                    return (type ?? "message", data ?? "");
+                    return (type ?? "message", data ?? "", id);
                 continue;
             }
             if (line[0] == ':')
                 Comments++;
+            else if (line.StartsWith("id: ", StringComparison.Ordinal))
+                id = line["id: ".Length..];
             else if (line.StartsWith("event: ", StringComparison.Ordinal))
                 type = line["event: ".Length..];
             else if (line.StartsWith("data: ", StringComparison.Ordinal))
