@@ -10,7 +10,7 @@ namespace Dispatch.Silo.OpenApi;
 /// <summary>
 /// Per operation: the bearer requirement where the endpoint requires authorization (and 401/403 only there); query
 /// parameters as what they are (<see cref="QuerySchemaAttribute"/>); the other media types a 200 may come as
-/// (<see cref="AlternateContent"/>); and the problems every body or engine call may answer (413, 415, 503), all as
+/// (<see cref="AlternateContent"/>); and the problems every body or engine call may answer (413, 415, 429 on /api, 503), all as
 /// application/problem+json.
 /// </summary>
 public sealed class OperationTransformer : IOpenApiOperationTransformer
@@ -60,6 +60,8 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
             AddProblem(operation, context, "413", "The body is over 64 KB.");
             AddProblem(operation, context, "415", "The body is not application/json.");
         }
+        if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
+            AddProblem(operation, context, "429", "Too many requests from this principal (or, anonymous, this address); see Retry-After.");
         AddProblem(operation, context, "503", "The silo is starting or stopping, or the store is unavailable for longer than the request may wait; see Retry-After.");
         return Task.CompletedTask;
     }

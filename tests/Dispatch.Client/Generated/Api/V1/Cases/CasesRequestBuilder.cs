@@ -57,6 +57,7 @@ namespace Dispatch.Client.Api.V1.Cases
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -75,6 +76,7 @@ namespace Dispatch.Client.Api.V1.Cases
                 { "403", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Dispatch.Client.Models.CasePage>(requestInfo, global::Dispatch.Client.Models.CasePage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -93,6 +95,7 @@ namespace Dispatch.Client.Api.V1.Cases
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -114,6 +117,7 @@ namespace Dispatch.Client.Api.V1.Cases
                 { "409", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Dispatch.Client.Models.CaseView>(requestInfo, global::Dispatch.Client.Models.CaseView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);

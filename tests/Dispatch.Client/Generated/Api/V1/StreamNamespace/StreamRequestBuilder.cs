@@ -22,7 +22,7 @@ namespace Dispatch.Client.Api.V1.StreamNamespace
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public StreamRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/stream{?scope*}", pathParameters)
+        public StreamRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/stream{?lastEventId*,scope*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace Dispatch.Client.Api.V1.StreamNamespace
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public StreamRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/stream{?scope*}", rawUrl)
+        public StreamRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/stream{?lastEventId*,scope*}", rawUrl)
         {
         }
         /// <summary>
-        /// Server-Sent Events of a center, department or case: event types case, summons, escalation; a comment heartbeat every 15 s
+        /// Server-Sent Events of a center, department or case (default: the caller&apos;s own scope; the whole city for admin): event types case, summons, escalation, each with an id; Last-Event-ID (header or lastEventId) resumes, or gets event reset; a comment heartbeat every 15 s; the token may come as access_token for EventSource
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -43,6 +43,7 @@ namespace Dispatch.Client.Api.V1.StreamNamespace
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -60,12 +61,13 @@ namespace Dispatch.Client.Api.V1.StreamNamespace
                 { "401", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Server-Sent Events of a center, department or case: event types case, summons, escalation; a comment heartbeat every 15 s
+        /// Server-Sent Events of a center, department or case (default: the caller&apos;s own scope; the whole city for admin): event types case, summons, escalation, each with an id; Last-Event-ID (header or lastEventId) resumes, or gets event reset; a comment heartbeat every 15 s; the token may come as access_token for EventSource
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,11 +95,24 @@ namespace Dispatch.Client.Api.V1.StreamNamespace
             return new global::Dispatch.Client.Api.V1.StreamNamespace.StreamRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Server-Sent Events of a center, department or case: event types case, summons, escalation; a comment heartbeat every 15 s
+        /// Server-Sent Events of a center, department or case (default: the caller&apos;s own scope; the whole city for admin): event types case, summons, escalation, each with an id; Last-Event-ID (header or lastEventId) resumes, or gets event reset; a comment heartbeat every 15 s; the token may come as access_token for EventSource
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class StreamRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("lastEventId")]
+            public string? LastEventId { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("lastEventId")]
+            public string LastEventId { get; set; }
+            #pragma warning restore CS1591
+#endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591

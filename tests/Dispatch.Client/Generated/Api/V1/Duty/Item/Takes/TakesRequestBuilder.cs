@@ -43,6 +43,7 @@ namespace Dispatch.Client.Api.V1.Duty.Item.Takes
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -60,6 +61,7 @@ namespace Dispatch.Client.Api.V1.Duty.Item.Takes
                 { "401", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             var collectionResult = await RequestAdapter.SendCollectionAsync<global::Dispatch.Client.Models.LeaderTake>(requestInfo, global::Dispatch.Client.Models.LeaderTake.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
