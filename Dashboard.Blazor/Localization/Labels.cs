@@ -31,7 +31,16 @@ public static class Labels
     /// <summary>An escalation's kind (ack, arrive, tier, triage, manual, leader).</summary>
     public static string EscalationKind(this IStringLocalizer<Strings> l, string kind) => Lookup(l, $"Escalation_{kind}", kind);
 
-    private static string Lookup(IStringLocalizer<Strings> l, string key, string fallback)
+    /// <summary>
+    /// A role's title: a duty leader's rota role (publicSecurityChief → 公安局长) or a role of the API's role table.
+    /// </summary>
+    public static string RoleTitle(this IStringLocalizer<Strings> l, string role) =>
+        Enum.TryParse<DutyRole>(role, ignoreCase: true, out var duty) && Enum.IsDefined(duty) && !char.IsAsciiDigit(role[0])
+            ? l.Of(duty)
+            : l.Role(role);
+
+    /// <summary>A text by key, or <paramref name="fallback"/> when the resources have none.</summary>
+    public static string Lookup(this IStringLocalizer<Strings> l, string key, string fallback)
     {
         var text = l[key];
         return text.ResourceNotFound ? fallback : text.Value;

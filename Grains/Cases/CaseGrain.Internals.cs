@@ -28,7 +28,7 @@ public sealed partial class CaseGrain
         if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
         Case.State = transition.To;
         Case.Outcome = command.Text;
-        CancelOpenSummonses("case resolved");
+        CancelOpenSummonses();
         AddTimeline("resolved", command.Actor, command.Text + NoteSuffix(command.Note));
         MarkCenter(Case.CenterId);
         await CommitAsync();
@@ -43,7 +43,7 @@ public sealed partial class CaseGrain
         if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
         // Followed up before it was closed: closing makes it "closed and followed up".
         Case.State = Case.Satisfaction is null ? transition.To : CaseState.FollowedUp;
-        CancelOpenSummonses("case closed");
+        CancelOpenSummonses();
         AddTimeline("closed", command.Actor, command.Text ?? command.Note);
         MarkCenter(Case.CenterId);
         await CommitAsync();
@@ -87,7 +87,8 @@ public sealed partial class CaseGrain
                 : CommandResult<CaseView>.Conflict($"Case {Case.Id} was taken by {leader.Name} at {leader.TakenAt}; a case is taken once.");
         }
         var now = Now;
-        Case.Leader = new LeaderView(command.Actor.Role, command.Actor.Name, now, command.Text ?? command.Note ?? "taken by the duty leader");
+        var typed = command.Text ?? command.Note;
+        Case.Leader = new LeaderView(command.Actor.Role, command.Actor.Name, now, typed ?? "taken by the duty leader", typed is null ? "taken" : null);
         AddTimeline("leaderTookCase", command.Actor, command.Text ?? command.Note);
         MarkDutyDesk();
         MarkCenter(Case.CenterId);
@@ -139,8 +140,11 @@ public sealed partial class CaseGrain
             summons.EscalatedTo = next.Id;
             var center = engine.City.GetCenter(parent.CenterId);
             var reason = $"{summons.DepartmentId} had not {missed} {summons.Id} by {due}";
-            AddTimeline("escalated", Interfaces.Cases.Actor.Engine,
-                joined is null ? $"{reason}; summoned {parent.Id} ({next.Id})" : $"{reason}; {parent.Id} is already summoned ({next.Id})");
+            AddTimeline("escalated", Interfaces.Cases.Actor.Engine, null, e => e with
+            {
+                Reason = kind, Step = joined is null ? TimelineEntry.Summoned : TimelineEntry.Joined, DueAt = due,
+                DepartmentIds = [summons.DepartmentId, parent.Id], SummonsIds = [summons.Id, next.Id],
+            });
             return new EscalationView(Case.Id, kind, summons.Id, summons.DepartmentId, parent.Id, next.Id, next.EscalationLevel,
                 Case.CenterId, center.Id, center.Level, Case.Leader?.Name, due, now, reason);
         }
@@ -149,12 +153,19 @@ public sealed partial class CaseGrain
         if (Case.Leader is { } leader)
         {
             // A case is taken once: a later miss at the top is an escalation on record, not another take.
-            AddTimeline("escalated", Interfaces.Cases.Actor.Engine, $"{why}; the case is with {leader.Name} already");
+            AddTimeline("escalated", Interfaces.Cases.Actor.Engine, null, e => e with
+            {
+                Reason = kind, Step = TimelineEntry.WithLeader, DueAt = due, DepartmentIds = [summons.DepartmentId],
+                SummonsIds = [summons.Id], LeaderRole = leader.Role, LeaderName = leader.Name,
+            });
             return new EscalationView(Case.Id, kind, summons.Id, summons.DepartmentId, null, null, summons.EscalationLevel + 1,
                 Case.CenterId, county.Id, county.Level, leader.Name, due, now, why);
         }
-        AddTimeline("escalated", Interfaces.Cases.Actor.Engine, $"{why}; a duty leader takes the case");
-        LeaderTakes(now, why);
+        AddTimeline("escalated", Interfaces.Cases.Actor.Engine, null, e => e with
+        {
+            Reason = kind, Step = TimelineEntry.LeaderTakes, DueAt = due, DepartmentIds = [summons.DepartmentId], SummonsIds = [summons.Id],
+        });
+        LeaderTakes(now, why, kind);
         return new EscalationView(Case.Id, "leader", summons.Id, summons.DepartmentId, null, null, summons.EscalationLevel + 1,
             Case.CenterId, county.Id, county.Level, Case.Leader?.Name, due, now, why);
     }
@@ -164,6 +175,8 @@ public sealed partial class CaseGrain
     {
         var from = Case.CenterId;
         var dueBefore = Case.DueAt;
+        // A manual escalation's reason is what the leader typed; the engine's own reasons are data (kind, deadline).
+        var typed = kind == "manual" ? reason : null;
         Case.Escalations++;
         var parent = engine.City.Parent(from);
         if (parent is null)
@@ -172,45 +185,52 @@ public sealed partial class CaseGrain
             var here = engine.City.GetCenter(from);
             if (Case.Leader is { } leader)
             {
-                AddTimeline("escalated", actor, $"at {from}, the top of the ladder: {reason}; the case is with {leader.Name} already");
+                AddTimeline("escalated", actor, typed, e => e with
+                {
+                    Reason = kind, Step = TimelineEntry.WithLeader, DueAt = dueBefore, CenterIds = [from],
+                    LeaderRole = leader.Role, LeaderName = leader.Name,
+                });
                 return new EscalationView(Case.Id, kind, null, null, null, null, 0, from, from, here.Level, leader.Name, dueBefore, now, reason);
             }
-            AddTimeline("escalated", actor, $"at {from}, the top of the ladder: {reason}; a leader takes the case");
-            LeaderTakes(now, reason);
+            AddTimeline("escalated", actor, typed, e => e with { Reason = kind, Step = TimelineEntry.LeaderTakes, DueAt = dueBefore, CenterIds = [from] });
+            LeaderTakes(now, reason, kind);
             return new EscalationView(Case.Id, "leader", null, null, null, null, 0, from, from, here.Level, Case.Leader?.Name, dueBefore, now, reason);
         }
         Case.CenterId = parent.Id;
         Case.Level = parent.Level;
         if (Case.Tier is { } tier && kind == "tier") Case.DueAt = engine.Deadlines.CaseDueAt(tier, now);
-        AddTimeline("escalated", actor, $"moved from {from} to {parent.Id}: {reason}");
+        AddTimeline("escalated", actor, typed, e => e with { Reason = kind, Step = TimelineEntry.MovedUp, DueAt = dueBefore, CenterIds = [from, parent.Id] });
         MarkCenter(from);
         MarkCenter(parent.Id);
         return new EscalationView(Case.Id, kind, null, null, null, null, 0, from, parent.Id, parent.Level, Case.Leader?.Name, dueBefore, now, reason);
     }
 
-    private void LeaderTakes(Instant now, string reason)
+    private void LeaderTakes(Instant now, string reason, string reasonCode)
     {
         if (Case.Leader is not null) return;
         var county = engine.City.CountyOf(Case.TownshipId);
         if (county is null || !engine.City.TryGetRota(county.Id, out _))
         {
-            AddTimeline("leaderNeeded", Interfaces.Cases.Actor.Engine, $"no duty rota found for {Case.TownshipId}: {reason}");
+            AddTimeline("leaderNeeded", Interfaces.Cases.Actor.Engine, null, e => e with { Reason = reasonCode, CenterIds = [Case.TownshipId] });
             return;
         }
         var shift = engine.City.OnDutyAt(county.Id, now);
         var role = JsonNamingPolicy.CamelCase.ConvertName(shift.Role.ToString());
-        Case.Leader = new LeaderView(role, shift.Name, now, reason);
-        AddTimeline("leaderTookCase", Interfaces.Cases.Actor.Engine, $"{shift.Name} ({role}, on duty at {county.Id}): {reason}");
+        Case.Leader = new LeaderView(role, shift.Name, now, reason, reasonCode);
+        AddTimeline("leaderTookCase", Interfaces.Cases.Actor.Engine, null, e => e with
+        {
+            Reason = reasonCode, LeaderRole = role, LeaderName = shift.Name, CenterIds = [county.Id],
+        });
         MarkDutyDesk();
         EngineTelemetry.LeaderTakes.Add(1);
     }
 
-    private void CancelOpenSummonses(string why)
+    /// <summary>The case ended: its open summonses are cancelled (their notes stay what the departments typed).</summary>
+    private void CancelOpenSummonses()
     {
         foreach (var s in Case.Summonses.Where(s => s.IsOpen))
         {
             s.State = SummonsState.Cancelled;
-            s.Note = why;
             s.Version++;
             MarkDepartment(s);
         }
@@ -480,11 +500,18 @@ public sealed partial class CaseGrain
             : null;
     }
 
-    private void AddTimeline(string kind, Actor actor, string? note) => Case.Timeline.Add(new TimelineEntry(Now, kind, actor.ToString(), note));
+    /// <summary>Records a step as data (<paramref name="facts"/> adds departments, summonses, reasons…); <paramref name="note"/> only for typed text.</summary>
+    private void AddTimeline(string kind, Actor actor, string? note, Func<TimelineEntry, TimelineEntry>? facts = null)
+    {
+        var entry = TimelineEntry.By(Now, kind, actor, note);
+        Case.Timeline.Add(facts is null ? entry : facts(entry));
+    }
 
     private static string NoteSuffix(string? note) => string.IsNullOrWhiteSpace(note) ? "" : $" — {note}";
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+    /// <summary>An entry about one summons: its id and its department.</summary>
+    private static TimelineEntry About(TimelineEntry entry, SummonsRecord summons) =>
+        entry with { SummonsIds = [summons.Id], DepartmentIds = [summons.DepartmentId] };
 
     /// <summary>Where live events of this case go: the case, its township's centers up to the city, its departments.</summary>
     private IReadOnlyList<string> Scopes()

@@ -82,7 +82,7 @@ public sealed partial class CaseGrain(
         c.CreatedAt = now;
         c.TriageDueAt = engine.Deadlines.TriageDueAt(now);
         if (c.Tier is { } tier) c.DueAt = engine.Deadlines.CaseDueAt(tier, now);
-        AddTimeline("reported", command.Actor, $"{command.Source}: {Shorten(command.Summary)}");
+        AddTimeline("reported", command.Actor, null, e => e with { Source = command.Source, CenterIds = [township.Id] });
         MarkCenter(c.CenterId);
         await CommitAsync();
         EngineTelemetry.CasesReported.Add(1);
@@ -105,7 +105,7 @@ public sealed partial class CaseGrain(
         Case.Risk = command.Risk;
         Case.State = CaseState.Triaged;
         Case.DueAt = engine.Deadlines.CaseDueAt(command.Tier, now);
-        AddTimeline("triaged", command.Actor, $"{Case.Category}, {command.Tier}, {command.Risk}" + NoteSuffix(command.Note));
+        AddTimeline("triaged", command.Actor, command.Note, e => e with { Category = Case.Category, Tier = command.Tier, Risk = command.Risk });
         MarkCenter(Case.CenterId);
         await CommitAsync();
         return CommandResult<CaseView>.Ok(ToView());
@@ -170,8 +170,8 @@ public sealed partial class CaseGrain(
             summons.WhistleId = command.RequestId;
             issued.Add(summons);
         }
-        AddTimeline("whistled", command.Actor, $"summoned {string.Join(", ", fresh)}" + NoteSuffix(command.Note));
-        if (Case.Tier == CaseTier.Major && Case.Leader is null) LeaderTakes(now, "major case: a leader takes it when the whistle blows");
+        AddTimeline("whistled", command.Actor, command.Note, e => e with { DepartmentIds = fresh, SummonsIds = issued.Select(s => s.Id).ToList() });
+        if (Case.Tier == CaseTier.Major && Case.Leader is null) LeaderTakes(now, "major case: a leader takes it when the whistle blows", "major");
         MarkCenter(Case.CenterId);
         await CommitAsync();
         EngineTelemetry.Whistles.Add(1);
@@ -216,7 +216,7 @@ public sealed partial class CaseGrain(
         Case.Satisfaction = command.Satisfaction;
         Case.FollowUpNote = note;
         Case.State = transition.To;
-        AddTimeline("followedUp", command.Actor, $"satisfaction {command.Satisfaction}" + NoteSuffix(command.Note));
+        AddTimeline("followedUp", command.Actor, command.Note, e => e with { Satisfaction = command.Satisfaction });
         MarkCenter(Case.CenterId);
         await CommitAsync();
         return CommandResult<CaseView>.Ok(ToView());
@@ -240,7 +240,7 @@ public sealed partial class CaseGrain(
             }
             summons.Note = command.Note;
             summons.Version++;
-            AddTimeline("feedback", command.Actor, $"{summons.Id}: {command.Note}");
+            AddTimeline("feedback", command.Actor, command.Note, e => About(e, summons));
             MarkDepartment(summons);
             await CommitAsync();
             Publish(new SummonsChanged(summons.ToView(Case.Id), Scopes()));
@@ -284,7 +284,7 @@ public sealed partial class CaseGrain(
             SummonsActionKind.Feedback => "fedBack",
             _ => "declined",
         };
-        AddTimeline(kind, command.Actor, summons.Id + NoteSuffix(command.Note));
+        AddTimeline(kind, command.Actor, command.Note, e => About(e, summons));
         if (Case.State == CaseState.Whistled && command.Kind != SummonsActionKind.Decline)
         {
             Case.State = CaseState.InProgress;
@@ -343,7 +343,7 @@ public sealed partial class CaseGrain(
         {
             var due = Case.TriageDueAt!.Value;
             Case.TriageDueAt = null;
-            AddTimeline("triageOverdue", Actor.Engine, $"not triaged by {due}");
+            AddTimeline("triageOverdue", Actor.Engine, null, e => e with { DueAt = due, Reason = "triage", CenterIds = [Case.CenterId] });
             escalations.Add(new EscalationView(Case.Id, "triage", null, null, null, null, 0, Case.CenterId,
                 engine.City.CountyOf(Case.TownshipId)?.Id ?? Case.CenterId, CenterLevel.County, null, due, now, "not triaged within one working day"));
             changed = true;

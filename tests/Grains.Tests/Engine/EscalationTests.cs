@@ -60,6 +60,49 @@ public abstract class EscalationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Timeline_WhistleAndLadder_RecordedAsDataWithNoEngineText()
+    {
+        var grain = await WhistledAsync(RiskColour.Red, CaseTier.General, "tc-a-t1-pol");
+        var whistledAt = _engine.Now;
+        await _engine.AdvanceAsync(Duration.FromMinutes(15));
+        await _engine.AdvanceAsync(Duration.FromMinutes(15));
+        await _engine.AdvanceAsync(Duration.FromMinutes(15));
+
+        var view = (await grain.Get())!;
+        var whistled = view.Timeline.Single(t => t.Kind == "whistled");
+        Assert.Equal((Actor.Commissioner, Township, $"政法委员@{Township}"), (whistled.ActorRole, whistled.ActorScope, whistled.ActorName));
+        Assert.Equal(["tc-a-t1-pol"], whistled.DepartmentIds!);
+        Assert.Equal([view.Summonses[0].Id], whistled.SummonsIds!);
+        var steps = view.Timeline.Where(t => t.Kind == "escalated").ToList();
+        Assert.Equal([TimelineEntry.Summoned, TimelineEntry.Summoned, TimelineEntry.LeaderTakes], steps.Select(s => s.Step));
+        Assert.All(steps, s => Assert.Equal(("ack", Actor.System), (s.Reason, s.ActorRole)));
+        Assert.Equal(["tc-a-t1-pol", "tc-a-psb"], steps[0].DepartmentIds!);
+        Assert.Equal([view.Summonses[0].Id, view.Summonses[1].Id], steps[0].SummonsIds!);
+        Assert.Equal(whistledAt + Duration.FromMinutes(15), steps[0].DueAt);
+        Assert.Equal(["tc-psb"], steps[2].DepartmentIds!);
+        var take = view.Timeline.Single(t => t.Kind == "leaderTookCase");
+        var onDuty = EngineSilo.City.OnDutyAt("tc-a", _engine.Now);
+        Assert.Equal((onDuty.Name, "ack"), (take.LeaderName, take.Reason));
+        Assert.Equal(["tc-a"], take.CenterIds!);
+        Assert.Equal(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(onDuty.Role.ToString()), take.LeaderRole);
+        Assert.Equal("ack", view.Leader!.ReasonCode);
+        // Nobody typed anything: no entry carries a note (the engine writes no sentences).
+        Assert.All(view.Timeline, t => Assert.Null(t.Note));
+    }
+
+    [Fact]
+    public async Task Timeline_ManualEscalation_KeepsTheTypedReasonAsNote()
+    {
+        var grain = await WhistledAsync(RiskColour.Blue, CaseTier.General, "tc-a-t1-pol");
+
+        await grain.Apply(new CaseCommand(CaseCommandKind.Escalate, "群众情绪激动", null, EngineSilo.DutyLeader("tc-a")));
+
+        var step = (await grain.Get())!.Timeline[^1];
+        Assert.Equal(("escalated", "manual", TimelineEntry.MovedUp, "群众情绪激动"), (step.Kind, step.Reason, step.Step, step.Note));
+        Assert.Equal([Township, "tc-a"], step.CenterIds!);
+    }
+
+    [Fact]
     public async Task Ladder_AcknowledgedButNotArrived_EscalatesOnArrivalDeadline()
     {
         var grain = await WhistledAsync(RiskColour.Red, CaseTier.General, "tc-a-t1-jud");

@@ -30,6 +30,14 @@ namespace Dispatch.Client.Models
 #else
         public string Reason { get; set; }
 #endif
+        /// <summary>The reasonCode property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ReasonCode { get; set; }
+#nullable restore
+#else
+        public string ReasonCode { get; set; }
+#endif
         /// <summary>The role property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -67,6 +75,7 @@ namespace Dispatch.Client.Models
             {
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
+                { "reasonCode", n => { ReasonCode = n.GetStringValue(); } },
                 { "role", n => { Role = n.GetStringValue(); } },
                 { "takenAt", n => { TakenAt = n.GetDateTimeOffsetValue(); } },
             };
@@ -80,6 +89,7 @@ namespace Dispatch.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("reason", Reason);
+            writer.WriteStringValue("reasonCode", ReasonCode);
             writer.WriteStringValue("role", Role);
             writer.WriteDateTimeOffsetValue("takenAt", TakenAt);
             writer.WriteAdditionalData(AdditionalData);

@@ -20,10 +20,54 @@ namespace Dispatch.Client.Models
 #else
         public string Actor { get; set; }
 #endif
+        /// <summary>The actorName property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ActorName { get; set; }
+#nullable restore
+#else
+        public string ActorName { get; set; }
+#endif
+        /// <summary>The actorRole property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ActorRole { get; set; }
+#nullable restore
+#else
+        public string ActorRole { get; set; }
+#endif
+        /// <summary>The actorScope property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ActorScope { get; set; }
+#nullable restore
+#else
+        public string ActorScope { get; set; }
+#endif
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The at property</summary>
         public DateTimeOffset? At { get; set; }
+        /// <summary>The category property</summary>
+        public global::Dispatch.Client.Models.Category? Category { get; set; }
+        /// <summary>The centerIds property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? CenterIds { get; set; }
+#nullable restore
+#else
+        public List<string> CenterIds { get; set; }
+#endif
+        /// <summary>The departmentIds property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? DepartmentIds { get; set; }
+#nullable restore
+#else
+        public List<string> DepartmentIds { get; set; }
+#endif
+        /// <summary>The dueAt property</summary>
+        public DateTimeOffset? DueAt { get; set; }
         /// <summary>The kind property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -31,6 +75,22 @@ namespace Dispatch.Client.Models
 #nullable restore
 #else
         public string Kind { get; set; }
+#endif
+        /// <summary>The leaderName property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? LeaderName { get; set; }
+#nullable restore
+#else
+        public string LeaderName { get; set; }
+#endif
+        /// <summary>The leaderRole property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? LeaderRole { get; set; }
+#nullable restore
+#else
+        public string LeaderRole { get; set; }
 #endif
         /// <summary>The note property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -40,6 +100,38 @@ namespace Dispatch.Client.Models
 #else
         public string Note { get; set; }
 #endif
+        /// <summary>The reason property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Reason { get; set; }
+#nullable restore
+#else
+        public string Reason { get; set; }
+#endif
+        /// <summary>The risk property</summary>
+        public global::Dispatch.Client.Models.RiskColour? Risk { get; set; }
+        /// <summary>The satisfaction property</summary>
+        public int? Satisfaction { get; set; }
+        /// <summary>The source property</summary>
+        public global::Dispatch.Client.Models.CaseSource? Source { get; set; }
+        /// <summary>The step property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Step { get; set; }
+#nullable restore
+#else
+        public string Step { get; set; }
+#endif
+        /// <summary>The summonsIds property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? SummonsIds { get; set; }
+#nullable restore
+#else
+        public List<string> SummonsIds { get; set; }
+#endif
+        /// <summary>The tier property</summary>
+        public global::Dispatch.Client.Models.CaseTier? Tier { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Dispatch.Client.Models.TimelineEntry"/> and sets the default values.
         /// </summary>
@@ -66,9 +158,25 @@ namespace Dispatch.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "actor", n => { Actor = n.GetStringValue(); } },
+                { "actorName", n => { ActorName = n.GetStringValue(); } },
+                { "actorRole", n => { ActorRole = n.GetStringValue(); } },
+                { "actorScope", n => { ActorScope = n.GetStringValue(); } },
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
+                { "category", n => { Category = n.GetEnumValue<global::Dispatch.Client.Models.Category>(); } },
+                { "centerIds", n => { CenterIds = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "departmentIds", n => { DepartmentIds = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "dueAt", n => { DueAt = n.GetDateTimeOffsetValue(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
+                { "leaderName", n => { LeaderName = n.GetStringValue(); } },
+                { "leaderRole", n => { LeaderRole = n.GetStringValue(); } },
                 { "note", n => { Note = n.GetStringValue(); } },
+                { "reason", n => { Reason = n.GetStringValue(); } },
+                { "risk", n => { Risk = n.GetEnumValue<global::Dispatch.Client.Models.RiskColour>(); } },
+                { "satisfaction", n => { Satisfaction = n.GetIntValue(); } },
+                { "source", n => { Source = n.GetEnumValue<global::Dispatch.Client.Models.CaseSource>(); } },
+                { "step", n => { Step = n.GetStringValue(); } },
+                { "summonsIds", n => { SummonsIds = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "tier", n => { Tier = n.GetEnumValue<global::Dispatch.Client.Models.CaseTier>(); } },
             };
         }
         /// <summary>
@@ -79,9 +187,25 @@ namespace Dispatch.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("actor", Actor);
+            writer.WriteStringValue("actorName", ActorName);
+            writer.WriteStringValue("actorRole", ActorRole);
+            writer.WriteStringValue("actorScope", ActorScope);
             writer.WriteDateTimeOffsetValue("at", At);
+            writer.WriteEnumValue<global::Dispatch.Client.Models.Category>("category", Category);
+            writer.WriteCollectionOfPrimitiveValues<string>("centerIds", CenterIds);
+            writer.WriteCollectionOfPrimitiveValues<string>("departmentIds", DepartmentIds);
+            writer.WriteDateTimeOffsetValue("dueAt", DueAt);
             writer.WriteStringValue("kind", Kind);
+            writer.WriteStringValue("leaderName", LeaderName);
+            writer.WriteStringValue("leaderRole", LeaderRole);
             writer.WriteStringValue("note", Note);
+            writer.WriteStringValue("reason", Reason);
+            writer.WriteEnumValue<global::Dispatch.Client.Models.RiskColour>("risk", Risk);
+            writer.WriteIntValue("satisfaction", Satisfaction);
+            writer.WriteEnumValue<global::Dispatch.Client.Models.CaseSource>("source", Source);
+            writer.WriteStringValue("step", Step);
+            writer.WriteCollectionOfPrimitiveValues<string>("summonsIds", SummonsIds);
+            writer.WriteEnumValue<global::Dispatch.Client.Models.CaseTier>("tier", Tier);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
