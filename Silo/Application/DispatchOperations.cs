@@ -162,6 +162,9 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
     public Task<OperationResult<CaseView>> CloseAsync(Actor actor, string id, NoteRequest request) =>
         ApplyAsync(actor, id, request, Policies.CaseHandler, () => new CaseCommand(CaseCommandKind.Close, null, request.Note, actor));
 
+    public Task<OperationResult<CaseView>> ReopenAsync(Actor actor, string id, ReasonRequest request) =>
+        ApplyAsync(actor, id, request, Policies.CaseHandler, () => new CaseCommand(CaseCommandKind.Reopen, request.Reason!.Trim(), null, actor));
+
     public Task<OperationResult<CaseView>> EscalateAsync(Actor actor, string id, ReasonRequest request) =>
         ApplyAsync(actor, id, request, Policies.DutyLeader, () => new CaseCommand(CaseCommandKind.Escalate, request.Reason!.Trim(), null, actor));
 
