@@ -47,6 +47,10 @@ public sealed class TimelineText(IStringLocalizer<Strings> l, CityModel city)
                 Why(entry.Reason)),
             "leaderNeeded" => Join(l["Tl_LeaderNeeded", city.CenterName(First(entry.CenterIds))], Why(entry.Reason)),
             "triageOverdue" when entry.DueAt is { } due => l["Tl_TriageOverdue", Formats.Time(due)],
+            "followUpOverdue" when entry.DueAt is { } due => l["Tl_FollowUpOverdue", Formats.Time(due)],
+            "reopened" => Join(
+                entry.Satisfaction is { } n ? l["Tl_ReopenedUnsatisfied", n].Value : l["Tl_ReopenedNotFixed"].Value,
+                entry.DepartmentIds is { Count: > 0 } again ? l["Tl_SummonedAgain", Departments(again)].Value : null),
             _ => null,
         };
     }

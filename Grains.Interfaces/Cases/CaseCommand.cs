@@ -18,6 +18,9 @@ public enum CaseCommandKind
 
     /// <summary>A duty leader takes the case (领导包案).</summary>
     Take,
+
+    /// <summary>Reopen a resolved, closed or followed-up case: the resident says it is not fixed (reason required).</summary>
+    Reopen,
 }
 
 /// <summary>Resolve, close, escalate, supervise or take: <see cref="Text"/> is the outcome, reason or note.</summary>

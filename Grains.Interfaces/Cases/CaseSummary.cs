@@ -27,5 +27,12 @@ public sealed record CaseSummary(
     /// <summary>Open (not resolved, closed or followed up) and past its due time at <paramref name="now"/>.</summary>
     public bool IsOverdueAt(Instant now) => IsOpen && DueAt is { } due && due < now;
 
+    /// <summary>When the follow-up visit of the current resolution falls due; absent when none is pending.</summary>
+    [Id(100)]
+    public Instant? FollowUpDueAt { get; init; }
+
+    /// <summary>Resolved or closed, its follow-up visit still not recorded, and past the follow-up's due time at <paramref name="now"/>.</summary>
+    public bool IsFollowUpOverdueAt(Instant now) => !IsOpen && FollowUpDueAt is { } due && due < now;
+
     public bool IsOpen => State is not (CaseState.Resolved or CaseState.Closed or CaseState.FollowedUp);
 }

@@ -27,4 +27,13 @@ public sealed record CaseView(
     int? Satisfaction,
     IReadOnlyList<SummonsView> Summonses,
     IReadOnlyList<TimelineEntry> Timeline,
-    int Version);
+    int Version)
+{
+    /// <summary>When the follow-up visit of the current resolution falls due; absent when none is pending.</summary>
+    [Id(100)]
+    public Instant? FollowUpDueAt { get; init; }
+
+    /// <summary>How many times the case was reopened (the resident said it was not fixed, or was unsatisfied).</summary>
+    [Id(101)]
+    public int Reopens { get; init; }
+}

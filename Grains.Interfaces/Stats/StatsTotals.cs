@@ -45,6 +45,10 @@ public sealed record StatsTotals(
     /// <summary>Never null: a stored row without the list reads as empty.</summary>
     public IReadOnlyList<Duration> ArriveTimes { get; init; } = ArriveTimes ?? [];
 
+    /// <summary>Reopenings: a resolved, closed or followed-up case reopened (not fixed, or an unsatisfied follow-up).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Reopened { get; init; }
+
     /// <summary>True when every count is 0 and both lists are empty.</summary>
     [JsonIgnore]
     public bool IsEmpty => Equals(Empty);
@@ -54,9 +58,9 @@ public sealed record StatsTotals(
         && Accepted == other.Accepted && AcceptedResolved == other.AcceptedResolved && Resolved == other.Resolved
         && Closed == other.Closed && Summoned == other.Summoned && AckedOnTime == other.AckedOnTime
         && Escalations == other.Escalations && FollowUps == other.FollowUps && SatisfactionSum == other.SatisfactionSum
-        && Satisfied == other.Satisfied && AckTimes.SequenceEqual(other.AckTimes) && ArriveTimes.SequenceEqual(other.ArriveTimes);
+        && Satisfied == other.Satisfied && Reopened == other.Reopened && AckTimes.SequenceEqual(other.AckTimes) && ArriveTimes.SequenceEqual(other.ArriveTimes);
 
     public override int GetHashCode() => HashCode.Combine(
         HashCode.Combine(Accepted, AcceptedResolved, Resolved, Closed, Summoned, AckedOnTime),
-        HashCode.Combine(Escalations, FollowUps, SatisfactionSum, Satisfied, AckTimes.Count, ArriveTimes.Count));
+        HashCode.Combine(Escalations, FollowUps, SatisfactionSum, Satisfied, Reopened, AckTimes.Count, ArriveTimes.Count));
 }

@@ -68,4 +68,13 @@ public sealed record StatsView(
     int Escalations,
     int FollowUps,
     double? MeanSatisfaction,
-    double? SatisfiedRate);
+    double? SatisfiedRate)
+{
+    /// <summary>
+    /// Reopenings in the period (重办数): a resolved, closed or followed-up case reopened because the resident said it was
+    /// not fixed or was unsatisfied at the follow-up (satisfaction 2 or less), by the moment of reopening. A township
+    /// counts every reopening of its cases; a department those of the cases it had resolved (fed back done).
+    /// </summary>
+    [Id(100)]
+    public int Reopened { get; init; }
+}

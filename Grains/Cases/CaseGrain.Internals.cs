@@ -28,6 +28,9 @@ public sealed partial class CaseGrain
         if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
         Case.State = transition.To;
         Case.Outcome = command.Text;
+        Case.Resolutions++;
+        Case.FollowUpDueAt = engine.Deadlines.FollowUpDueAt(Now);
+        Case.FollowUpOverdueNoted = false;
         CancelOpenSummonses();
         AddTimeline("resolved", command.Actor, command.Text + NoteSuffix(command.Note));
         MarkCenter(Case.CenterId);
@@ -42,12 +45,69 @@ public sealed partial class CaseGrain
         if (transition.IsAlreadyThere || Case.State == CaseState.FollowedUp) return CommandResult<CaseView>.Unchanged(ToView());
         if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
         // Followed up before it was closed: closing makes it "closed and followed up".
-        Case.State = Case.Satisfaction is null ? transition.To : CaseState.FollowedUp;
+        Case.State = Case.FollowedUpThisResolution ? CaseState.FollowedUp : transition.To;
         CancelOpenSummonses();
         AddTimeline("closed", command.Actor, command.Text ?? command.Note);
         MarkCenter(Case.CenterId);
         await CommitAsync();
         return CommandResult<CaseView>.Ok(ToView());
+    }
+
+    /// <summary>The resident says it is not fixed: reopen a resolved, closed or followed-up case (see <see cref="Reopen"/>).</summary>
+    private async Task<CommandResult<CaseView>> ReopenAsync(CaseCommand command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("reason", "A reason is required.");
+        var reason = command.Text.Trim();
+        var transition = CaseStateMachine.Apply(Case.State, CaseAction.Reopen, Case.Tier);
+        if (!transition.IsAllowed)
+        {
+            // The same reopening again while the case is still open from it is a retry.
+            return Case.IsOpen && Case.Reopens > 0 && Case.ReopenReason == reason
+                ? CommandResult<CaseView>.Unchanged(ToView())
+                : CommandResult<CaseView>.Conflict($"Case {Case.Id} is {Case.State}; only a resolved, closed or followed-up case is reopened.");
+        }
+        var summoned = Reopen(command.Actor, reason, ResidentsLoop.NotFixedReason, Now);
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        PublishIssued(summoned);
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
+    /// <summary>
+    /// Reopens the case in memory: it stays with the center that closed it (nothing moves a resolved case), gets a fresh
+    /// tier deadline, and the departments that resolved it (fed back done) are summoned again with fresh deadlines from
+    /// the risk colour; with none to summon it waits triaged. The pending follow-up is dropped: the next resolution
+    /// brings its own.
+    /// </summary>
+    /// <param name="actor">Who reopens.</param>
+    /// <param name="typed">What the person typed (the reason, or the follow-up's note), if anything.</param>
+    /// <param name="reasonCode">Why, as data: <see cref="ResidentsLoop.NotFixedReason"/> or <see cref="ResidentsLoop.UnsatisfiedReason"/>.</param>
+    /// <param name="now">The moment.</param>
+    private List<SummonsRecord> Reopen(Actor actor, string? typed, string reasonCode, Instant now)
+    {
+        var departments = ResidentsLoop.DepartmentsToSummonAgain(Case.Summonses);
+        Case.Reopens++;
+        Case.ReopenReason = typed;
+        Case.FollowUpDueAt = null;
+        Case.FollowUpOverdueNoted = false;
+        Case.State = CaseStateMachine.Apply(Case.State, CaseAction.Reopen, Case.Tier).To;
+        if (Case.Tier is { } tier) Case.DueAt = engine.Deadlines.CaseDueAt(tier, now);
+        var issued = departments.Select(d => Issue(d, 0, now, null, null)).ToList();
+        if (issued.Count > 0) Case.State = CaseStateMachine.Apply(Case.State, CaseAction.Whistle, Case.Tier).To;
+        AddTimeline("reopened", actor, typed, e => e with
+        {
+            Reason = reasonCode,
+            Satisfaction = reasonCode == ResidentsLoop.UnsatisfiedReason ? Case.Satisfaction : null,
+            DepartmentIds = issued.Select(s => s.DepartmentId).ToList(),
+            SummonsIds = issued.Select(s => s.Id).ToList(),
+            CenterIds = [Case.CenterId],
+        });
+        return issued;
+    }
+
+    private void PublishIssued(IEnumerable<SummonsRecord> issued)
+    {
+        foreach (var s in issued) Publish(new SummonsChanged(s.ToView(Case.Id), Scopes()));
     }
 
     private async Task<CommandResult<CaseView>> EscalateManuallyAsync(CaseCommand command)
@@ -527,9 +587,13 @@ public sealed partial class CaseGrain
 
     private CaseSummary ToSummary() => new(Case.Id, Case.GridId, Case.TownshipId, Case.CenterId, Case.Level, Case.Category, Case.Tier,
         Case.Risk, Case.State, Case.Summary, Case.CreatedAt, Case.DueAt, Case.Summonses.Count(s => s.IsOpen), Case.Escalations,
-        Case.Leader?.Name, Case.Version);
+        Case.Leader?.Name, Case.Version) { FollowUpDueAt = Case.FollowUpDueAt };
 
     private CaseView ToView() => new(Case.Id, Case.GridId, Case.TownshipId, Case.CenterId, Case.Level, Case.Category, Case.Tier, Case.Risk,
         Case.State, Case.Source, Case.Summary, Case.Reporter, Case.CreatedAt, Case.DueAt, Case.TriageDueAt, Case.Leader, Case.Outcome,
-        Case.Satisfaction, Case.Summonses.Select(s => s.ToView(Case.Id)).ToList(), Case.Timeline.ToList(), Case.Version);
+        Case.Satisfaction, Case.Summonses.Select(s => s.ToView(Case.Id)).ToList(), Case.Timeline.ToList(), Case.Version)
+    {
+        FollowUpDueAt = Case.FollowUpDueAt,
+        Reopens = Case.Reopens,
+    };
 }

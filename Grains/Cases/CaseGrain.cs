@@ -184,7 +184,7 @@ public sealed partial class CaseGrain(
     {
         var role = command.Kind switch
         {
-            CaseCommandKind.Resolve or CaseCommandKind.Close => CaseDuty.Handle,
+            CaseCommandKind.Resolve or CaseCommandKind.Close or CaseCommandKind.Reopen => CaseDuty.Handle,
             _ => CaseDuty.Oversee,
         };
         if (Check(command.Actor, role) is { } denied) return denied;
@@ -194,6 +194,7 @@ public sealed partial class CaseGrain(
             CaseCommandKind.Close => await CloseAsync(command),
             CaseCommandKind.Escalate => await EscalateManuallyAsync(command),
             CaseCommandKind.Supervise => await SuperviseAsync(command),
+            CaseCommandKind.Reopen => await ReopenAsync(command),
             _ => await TakeAsync(command),
         };
     }
@@ -203,22 +204,29 @@ public sealed partial class CaseGrain(
         if (Check(command.Actor, CaseDuty.Handle) is { } denied) return denied;
         if (command.Satisfaction is < 1 or > 5) return CommandResult<CaseView>.Invalid("satisfaction", "Satisfaction is 1 to 5.");
         var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
-        if (Case.Satisfaction is not null)
+        // A follow-up visit is recorded once per resolution: the same report again is a retry; a different one is a conflict.
+        switch (ResidentsLoop.Classify(Case, command.Satisfaction, note))
         {
-            // A follow-up visit is recorded once: the same report again is a retry; a different one is a conflict.
-            return Case.Satisfaction == command.Satisfaction && Case.FollowUpNote == note
-                ? CommandResult<CaseView>.Unchanged(ToView())
-                : CommandResult<CaseView>.Conflict(
-                    $"Case {Case.Id} was followed up already with satisfaction {Case.Satisfaction}; a follow-up is recorded once.");
+            case FollowUpKind.Retry:
+                return CommandResult<CaseView>.Unchanged(ToView());
+            case FollowUpKind.Conflict:
+                return CommandResult<CaseView>.Conflict(
+                    $"Case {Case.Id} was followed up already with satisfaction {Case.Satisfaction}; a follow-up is recorded once per resolution.");
         }
         var transition = CaseStateMachine.Apply(Case.State, CaseAction.FollowUp, Case.Tier);
         if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
         Case.Satisfaction = command.Satisfaction;
         Case.FollowUpNote = note;
+        Case.FollowUpOfResolution = Case.Resolutions;
+        Case.FollowUpDueAt = null;
         Case.State = transition.To;
         AddTimeline("followedUp", command.Actor, command.Note, e => e with { Satisfaction = command.Satisfaction });
+        var summoned = ResidentsLoop.FollowUpReopens(command.Satisfaction)
+            ? Reopen(command.Actor, note, ResidentsLoop.UnsatisfiedReason, Now)
+            : [];
         MarkCenter(Case.CenterId);
         await CommitAsync();
+        PublishIssued(summoned);
         return CommandResult<CaseView>.Ok(ToView());
     }
 
@@ -346,6 +354,12 @@ public sealed partial class CaseGrain(
             AddTimeline("triageOverdue", Actor.Engine, null, e => e with { DueAt = due, Reason = "triage", CenterIds = [Case.CenterId] });
             escalations.Add(new EscalationView(Case.Id, "triage", null, null, null, null, 0, Case.CenterId,
                 engine.City.CountyOf(Case.TownshipId)?.Id ?? Case.CenterId, CenterLevel.County, null, due, now, "not triaged within one working day"));
+            changed = true;
+        }
+        if (CaseDeadlines.FollowUpOverdue(Case, now))
+        {
+            Case.FollowUpOverdueNoted = true;
+            AddTimeline("followUpOverdue", Actor.Engine, null, e => e with { DueAt = Case.FollowUpDueAt, Reason = "followUp", CenterIds = [Case.CenterId] });
             changed = true;
         }
         if (!changed)

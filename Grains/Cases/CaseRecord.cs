@@ -46,6 +46,30 @@ public sealed class CaseRecord
     /// <summary>The note of the follow-up visit (trimmed; null when none), so a repeated follow-up can be told from another.</summary>
     public string? FollowUpNote { get; set; }
 
+    /// <summary>How many times the case was resolved (a reopened case is resolved again).</summary>
+    public int Resolutions { get; set; }
+
+    /// <summary>
+    /// The resolution (<see cref="Resolutions"/> at the time) the recorded follow-up belongs to: a follow-up is recorded
+    /// once per resolution, so a reopened and re-resolved case is followed up anew.
+    /// </summary>
+    public int FollowUpOfResolution { get; set; }
+
+    /// <summary>When the follow-up visit of the current resolution falls due; null when none is pending.</summary>
+    public Instant? FollowUpDueAt { get; set; }
+
+    /// <summary>True once the engine flagged the pending follow-up as overdue (flagged once, like a missed triage).</summary>
+    public bool FollowUpOverdueNoted { get; set; }
+
+    /// <summary>How many times the case was reopened.</summary>
+    public int Reopens { get; set; }
+
+    /// <summary>The reason of the latest reopening (trimmed), so a repeated reopen can be told from another.</summary>
+    public string? ReopenReason { get; set; }
+
+    /// <summary>True when a follow-up is recorded for the current resolution.</summary>
+    public bool FollowedUpThisResolution => Satisfaction is not null && FollowUpOfResolution == Resolutions;
+
     public bool Exists => Id.Length > 0;
 
     public bool IsOpen => State is not (CaseState.Resolved or CaseState.Closed or CaseState.FollowedUp);

@@ -39,6 +39,8 @@ public static class CasesApi
             .WithName("CloseCase").WithSummary("Close a resolved case");
         api.MapPost("/{id}/follow-up", FollowUp).RequireAuthorization(Policies.CaseHandler)
             .WithName("FollowUpCase").WithSummary("Record the follow-up visit (回访) with satisfaction 1..5");
+        api.MapPost("/{id}/reopen", Reopen).RequireAuthorization(Policies.CaseHandler)
+            .WithName("ReopenCase").WithSummary("Reopen a resolved, closed or followed-up case the resident says is not fixed: back to the center that closed it, the departments that resolved it summoned again");
         api.MapPost("/{id}/escalate", Escalate).RequireAuthorization(Policies.DutyLeader)
             .WithName("EscalateCase").WithSummary("Escalate the case one level up");
         api.MapPost("/{id}/supervise", Supervise).RequireAuthorization(Policies.DutyLeader)
@@ -121,6 +123,10 @@ public static class CasesApi
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> FollowUp(
         string id, JsonBody<FollowUpRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>
         (await operations.FollowUpAsync(user.ToActor(), id, body.Value)).ToHttp();
+
+    public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Reopen(
+        string id, JsonBody<ReasonRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>
+        (await operations.ReopenAsync(user.ToActor(), id, body.Value)).ToHttp();
 
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Escalate(
         string id, JsonBody<ReasonRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>

@@ -33,9 +33,17 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
 
     /// <summary>Reports a new case in one of the commissioner's grids.</summary>
     /// <exception cref="OperationUnavailableException">No free case id was found (another silo took each one).</exception>
-    public async Task<OperationResult<CaseView>> ReportAsync(Actor actor, ReportCaseRequest request)
+    public async Task<OperationResult<CaseView>> ReportAsync(Actor actor, ReportCaseRequest request) =>
+        Refuse<CaseView>(actor, Policies.Commissioner) ?? await ReportIntakeAsync(actor, request);
+
+    /// <summary>
+    /// Reports a new case for an intake that has checked its caller's scope itself (Open311: the client's api_key scope
+    /// holds the grid); the request's checks and the commissioner's own-township rule still apply.
+    /// </summary>
+    /// <exception cref="OperationUnavailableException">No free case id was found (another silo took each one).</exception>
+    public async Task<OperationResult<CaseView>> ReportIntakeAsync(Actor actor, ReportCaseRequest request)
     {
-        if ((Refuse<CaseView>(actor, Policies.Commissioner) ?? Check<CaseView>(request)) is { } refused)
+        if (Check<CaseView>(request) is { } refused)
             return refused;
         if (!city.TryGetGrid(request.GridId!, out _))
             return OperationResult<CaseView>.Invalid("gridId", $"No grid '{request.GridId}'.");
@@ -161,6 +169,9 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
 
     public Task<OperationResult<CaseView>> CloseAsync(Actor actor, string id, NoteRequest request) =>
         ApplyAsync(actor, id, request, Policies.CaseHandler, () => new CaseCommand(CaseCommandKind.Close, null, request.Note, actor));
+
+    public Task<OperationResult<CaseView>> ReopenAsync(Actor actor, string id, ReasonRequest request) =>
+        ApplyAsync(actor, id, request, Policies.CaseHandler, () => new CaseCommand(CaseCommandKind.Reopen, request.Reason!.Trim(), null, actor));
 
     public Task<OperationResult<CaseView>> EscalateAsync(Actor actor, string id, ReasonRequest request) =>
         ApplyAsync(actor, id, request, Policies.DutyLeader, () => new CaseCommand(CaseCommandKind.Escalate, request.Reason!.Trim(), null, actor));

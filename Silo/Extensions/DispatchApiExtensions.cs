@@ -24,6 +24,7 @@ public static class DispatchApiExtensions
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
+        app.MapOpen311Api();
 
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization()

@@ -39,6 +39,7 @@ public static class DispatchSiloExtensions
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         services.AddSingleton(settings);
+        services.AddSingleton(settings.Open311);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddOptions<CityOptions>().BindConfiguration(CityOptions.Section);
         services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);

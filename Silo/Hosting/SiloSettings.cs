@@ -1,3 +1,4 @@
+using Dispatch.Silo.Open311;
 using Dispatch.Grains.Domain;
 using Dispatch.Grains.Domain.Calendar;
 using Dispatch.Grains.Domain.City;
@@ -26,6 +27,9 @@ public sealed class SiloSettings
     public required RateLimitOptions RateLimit { get; init; }
     public required TokenSigningKey SigningKey { get; init; }
     public required bool DevTokens { get; init; }
+
+    /// <summary>The Open311 clients (Open311:Clients), checked at start; with dev tokens also the dev-open311 key for the whole city.</summary>
+    public required Open311Clients Open311 { get; init; }
 
     /// <summary>Whether live events cross silos through Orleans streams (<see cref="LiveOptions.Fanout"/>).</summary>
     public required bool CrossSiloLive { get; init; }
@@ -86,6 +90,11 @@ public sealed class SiloSettings
         var calendarFile = calendarOptions.ResolvePath(contentRoot);
         var calendar = calendarFile is null ? WorkingCalendar.Default : LoadFile("Calendar", calendarFile, WorkingCalendar.Load);
 
+        var devTokens = auth.DevTokensEnabled(storage);
+        var (open311, open311Error) = Open311Clients.From(Bind<Open311Options>(configuration, Open311Options.Section).Clients, city, devTokens);
+        if (open311 is null)
+            throw new SiloStartupException(open311Error!);
+
         return new SiloSettings
         {
             Storage = storage,
@@ -98,7 +107,8 @@ public sealed class SiloSettings
             Auth = auth,
             RateLimit = rateLimit,
             SigningKey = ResolveSigningKey(auth, storage, contentRoot),
-            DevTokens = auth.DevTokensEnabled(storage),
+            DevTokens = devTokens,
+            Open311 = open311,
             CrossSiloLive = crossSiloLive,
         };
     }

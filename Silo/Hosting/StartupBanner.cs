@@ -29,6 +29,8 @@ public static class StartupBanner
         {
             output.WriteLine("  Dev token:  curl -s -X POST " + first + "/api/v1/auth/dev-token -H 'Content-Type: application/json' -d '{\"role\":\"admin\"}'");
             output.WriteLine("              (roles: commissioner + township id, department + department id, dutyLeader + county id, admin)");
+            if (settings.Open311.Find(Open311.Open311Clients.DevKey) is { } open311)
+                output.WriteLine($"  Open311:    {first}/open311/v2/services.json · api_key={open311.ApiKey} (scope {open311.Scope})");
         }
         else
         {

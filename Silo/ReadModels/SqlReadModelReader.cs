@@ -15,7 +15,7 @@ namespace Dispatch.Silo.ReadModels;
 public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
 {
     private const string CaseColumns =
-        "case_id, grid_id, township_id, center_id, level, category, tier, risk, state, summary, created_ns, due_ns, open_summonses, escalations, leader, version";
+        "case_id, grid_id, township_id, center_id, level, category, tier, risk, state, summary, created_ns, due_ns, open_summonses, escalations, leader, version, follow_up_due_ns";
 
     private const string SummonsColumns =
         "summons_id, case_id, department_id, state, issued_ns, ack_due_ns, arrive_due_ns, acked_ns, arrived_ns, escalation_level, escalated_to, risk, fed_back_ns, note, version";
@@ -125,7 +125,7 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
         command.CommandText =
             "SELECT scope, SUM(accepted), SUM(accepted_resolved), SUM(resolved), SUM(closed), SUM(summoned), SUM(acked_on_time), " +
             $"SUM(escalations), SUM(follow_ups), SUM(satisfaction_sum), SUM(satisfied), {_sql.JoinAggregate("NULLIF(ack_ns, '')")}, " +
-            $"{_sql.JoinAggregate("NULLIF(arrive_ns, '')")} FROM stats_fact WHERE scope IN ({list}) AND day >= @from AND day <= @to GROUP BY scope";
+            $"{_sql.JoinAggregate("NULLIF(arrive_ns, '')")}, SUM(reopened) FROM stats_fact WHERE scope IN ({list}) AND day >= @from AND day <= @to GROUP BY scope";
         ReadModelSql.Add(command, "from", DbType.String, LocalDatePattern.Iso.Format(from));
         ReadModelSql.Add(command, "to", DbType.String, LocalDatePattern.Iso.Format(to));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -135,7 +135,7 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
             totals[reader.GetString(0)] = new StatsTotals(I(1), I(2), I(3), I(4), I(5), I(6),
                 ReadModelSql.ParseDurations(ReadModelSql.OptionalString(reader, 11)).ToList(),
                 ReadModelSql.ParseDurations(ReadModelSql.OptionalString(reader, 12)).ToList(),
-                I(7), I(8), I(9), I(10));
+                I(7), I(8), I(9), I(10)) { Reopened = I(13) };
         }
         return totals;
     }
@@ -194,7 +194,7 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
                 ReadModelSql.Enum<CenterLevel>(r, 4), ReadModelSql.Enum<Category>(r, 5), ReadModelSql.OptionalEnum<CaseTier>(r, 6),
                 ReadModelSql.OptionalEnum<RiskColour>(r, 7), ReadModelSql.Enum<CaseState>(r, 8), r.GetString(9),
                 ReadModelSql.Instant(r.GetInt64(10)), ReadModelSql.OptionalInstant(r, 11), ReadModelSql.Int(r, 12), ReadModelSql.Int(r, 13),
-                ReadModelSql.OptionalString(r, 14), ReadModelSql.Int(r, 15)));
+                ReadModelSql.OptionalString(r, 14), ReadModelSql.Int(r, 15)) { FollowUpDueAt = ReadModelSql.OptionalInstant(r, 16) });
         }
         return items;
     }

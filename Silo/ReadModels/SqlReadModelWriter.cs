@@ -28,7 +28,7 @@ public sealed class SqlReadModelWriter : IReadModelWriter, IAsyncDisposable
         new("county_id", DbType.String), new("center_id", DbType.String), new("level", DbType.String), new("category", DbType.String),
         new("tier", DbType.String), new("risk", DbType.String), new("state", DbType.String), new("is_open", DbType.Boolean),
         new("summary", DbType.String), new("created_ns", DbType.Int64), new("due_ns", DbType.Int64), new("open_summonses", DbType.Int32),
-        new("escalations", DbType.Int32), new("leader", DbType.String),
+        new("escalations", DbType.Int32), new("leader", DbType.String), new("follow_up_due_ns", DbType.Int64),
     ];
 
     private static readonly Column[] SummonsColumns =
@@ -45,6 +45,7 @@ public sealed class SqlReadModelWriter : IReadModelWriter, IAsyncDisposable
         new("accepted", DbType.Int32), new("accepted_resolved", DbType.Int32), new("resolved", DbType.Int32), new("closed", DbType.Int32),
         new("summoned", DbType.Int32), new("acked_on_time", DbType.Int32), new("escalations", DbType.Int32), new("follow_ups", DbType.Int32),
         new("satisfaction_sum", DbType.Int32), new("satisfied", DbType.Int32), new("ack_ns", DbType.String), new("arrive_ns", DbType.String),
+        new("reopened", DbType.Int32),
     ];
 
     private readonly ReadModelSql _sql;
@@ -130,7 +131,7 @@ public sealed class SqlReadModelWriter : IReadModelWriter, IAsyncDisposable
         [
             c.Id, c.Version, c.GridId, c.TownshipId, row.CountyId, c.CenterId, c.Level.ToString(), c.Category.ToString(),
             c.Tier?.ToString(), c.Risk?.ToString(), c.State.ToString(), c.IsOpen, c.Summary, ReadModelSql.Nanoseconds(c.CreatedAt),
-            ReadModelSql.Nanoseconds(c.DueAt), c.OpenSummonses, c.Escalations, c.Leader,
+            ReadModelSql.Nanoseconds(c.DueAt), c.OpenSummonses, c.Escalations, c.Leader, ReadModelSql.Nanoseconds(c.FollowUpDueAt),
         ];
     }
 
@@ -148,7 +149,7 @@ public sealed class SqlReadModelWriter : IReadModelWriter, IAsyncDisposable
         [
             f.Key.Scope, f.Key.GrainKey[(f.Key.Scope.Length + 1)..], f.CaseId, f.Version, t.Accepted, t.AcceptedResolved, t.Resolved,
             t.Closed, t.Summoned, t.AckedOnTime, t.Escalations, t.FollowUps, t.SatisfactionSum, t.Satisfied,
-            ReadModelSql.Durations(t.AckTimes), ReadModelSql.Durations(t.ArriveTimes),
+            ReadModelSql.Durations(t.AckTimes), ReadModelSql.Durations(t.ArriveTimes), t.Reopened,
         ];
     }
 

@@ -20,7 +20,7 @@ namespace Dispatch.Silo.Storage;
 public static class OrleansSchema
 {
     /// <summary>The schema version this code writes and understands; the scripts record it in DispatchSchema.</summary>
-    public const int Version = 2;
+    public const int Version = 4;
 
     /// <summary>Key of the PostgreSQL advisory lock held while the script runs ("DSORLEAN" in ASCII).</summary>
     private const long PostgresLockKey = 0x44534F524C45414E;
@@ -60,6 +60,7 @@ public static class OrleansSchema
                     $"The database {description} has schema version {found}, newer than version {Version} that this build of Dispatch knows. Run a newer Dispatch, or point it at another database.");
 
             await ExecuteAsync(connection, transaction, script, ct);
+            await AddReadModelColumnsAsync(connection, transaction, store.IsSqlite, ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbException e)
@@ -132,6 +133,29 @@ public static class OrleansSchema
         var mode = Convert.ToString(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             throw new StorageUnavailableException(description, $"SQLite refused WAL journal mode (it reports '{mode}'); is the file on a file system without shared-memory support?");
+    }
+
+    /// <summary>Columns added to read-model tables after they were first created: (table, column, SQLite type, PostgreSQL type).</summary>
+    internal static readonly IReadOnlyList<(string Table, string Column, string Sqlite, string Postgres)> ReadModelColumns =
+    [
+        ("case_view", "follow_up_due_ns", "INTEGER NULL", "bigint NULL"),
+        ("stats_fact", "reopened", "INTEGER NOT NULL DEFAULT 0", "integer NOT NULL DEFAULT 0"),
+    ];
+
+    /// <summary>Adds every <see cref="ReadModelColumns"/> column its table does not have yet (new or upgraded databases alike).</summary>
+    private static async Task AddReadModelColumnsAsync(DbConnection connection, DbTransaction transaction, bool sqlite, CancellationToken ct)
+    {
+        foreach (var (table, column, sqliteType, postgresType) in ReadModelColumns)
+        {
+            if (!sqlite)
+            {
+                await ExecuteAsync(connection, transaction, $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {postgresType}", ct);
+                continue;
+            }
+            var present = await ScalarAsync(connection, transaction, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'", ct);
+            if (Convert.ToInt64(present, CultureInfo.InvariantCulture) == 0)
+                await ExecuteAsync(connection, transaction, $"ALTER TABLE {table} ADD COLUMN {column} {sqliteType}", ct);
+        }
     }
 
     /// <summary>The highest version recorded in DispatchSchema, or 0 when there is no such table yet.</summary>

@@ -26,6 +26,9 @@ public sealed class DeadlinePolicy
     /// <summary>When a case reported at <paramref name="reportedAt"/> must be triaged (default: end of the next working day).</summary>
     public Instant TriageDueAt(Instant reportedAt) => Options.Triage.DueAt(reportedAt, Calendar);
 
+    /// <summary>When the follow-up visit of a case resolved at <paramref name="resolvedAt"/> falls due.</summary>
+    public Instant FollowUpDueAt(Instant resolvedAt) => Options.FollowUp.DueAt(resolvedAt, Calendar);
+
     /// <summary>
     /// When a case of <paramref name="tier"/> must be resolved, counted from <paramref name="start"/>
     /// (the whistle, or the report when the case is handled without one), or null when the tier has no

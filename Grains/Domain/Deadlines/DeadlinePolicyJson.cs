@@ -23,12 +23,17 @@ internal static class DeadlinePolicyJson
     public static DeadlinePolicyOptions Read(JsonSource source, JsonElement section, string path)
     {
         source.ExpectKind(section, path, null, JsonValueKind.Object, "an object");
-        source.AllowOnly(section, path, null, "triage", "tiers", "summons");
+        source.AllowOnly(section, path, null, "triage", "tiers", "summons", "followUp");
         var options = DeadlinePolicyOptions.Default;
 
         if (JsonSource.TryGet(section, "triage", out var triage))
         {
             options = options with { Triage = ReadRule(source, triage, JsonSource.Child(path, "triage")) };
+        }
+
+        if (JsonSource.TryGet(section, "followUp", out var followUp))
+        {
+            options = options with { FollowUp = ReadRule(source, followUp, JsonSource.Child(path, "followUp")) };
         }
 
         if (section.TryGetProperty("tiers", out var tiers) && tiers.ValueKind != JsonValueKind.Null)
@@ -107,6 +112,12 @@ internal static class DeadlinePolicyJson
         }
 
         writer.WriteEndObject();
+        if (!options.FollowUp.Equals(DeadlinePolicyOptions.Default.FollowUp))
+        {
+            writer.WritePropertyName("followUp");
+            options.FollowUp.WriteJson(writer);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -40,6 +40,12 @@ public sealed record DeadlinePolicyOptions(
         Orange: new SummonsDeadlineRules(new WorkingTimeDeadline(Duration.FromHours(1)), new WorkingTimeDeadline(Duration.FromHours(4))),
         Red: new SummonsDeadlineRules(new ElapsedDeadline(Duration.FromMinutes(15)), new ElapsedDeadline(Duration.FromMinutes(30))));
 
+    /// <summary>
+    /// When the follow-up visit (回访) of a resolved case falls due, counted from the resolution. Default: within 5
+    /// working days (end of the 5th following working day). City file: <c>deadlinePolicy.followUp</c>.
+    /// </summary>
+    public DeadlineRule FollowUp { get; init; } = new EndOfWorkingDayDeadline(5);
+
     /// <summary>The case deadline rule for a tier, or null when none is computed.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tier"/> is not a defined value.</exception>
     public DeadlineRule? ForTier(CaseTier tier) => tier switch

@@ -20,4 +20,10 @@ public enum CaseAction
 
     /// <summary>Record the follow-up visit (回访) and satisfaction; target followedUp (see the state machine for when the state changes).</summary>
     FollowUp,
+
+    /// <summary>
+    /// Reopen a resolved, closed or followed-up case (the resident says it is not fixed, or was unsatisfied); target
+    /// triaged, from where the departments that resolved it are whistled again.
+    /// </summary>
+    Reopen,
 }

@@ -36,6 +36,9 @@ public static class CaseStateMachine
         new(CaseState.Resolved, CaseAction.Close, CaseState.Closed),
         new(CaseState.Resolved, CaseAction.FollowUp, CaseState.Resolved),
         new(CaseState.Closed, CaseAction.FollowUp, CaseState.FollowedUp),
+        new(CaseState.Resolved, CaseAction.Reopen, CaseState.Triaged),
+        new(CaseState.Closed, CaseAction.Reopen, CaseState.Triaged),
+        new(CaseState.FollowedUp, CaseAction.Reopen, CaseState.Triaged),
     ];
 
     /// <summary>The state an action leads to in the normal course (its nominal target).</summary>
@@ -48,6 +51,7 @@ public static class CaseStateMachine
         CaseAction.Resolve => CaseState.Resolved,
         CaseAction.Close => CaseState.Closed,
         CaseAction.FollowUp => CaseState.FollowedUp,
+        CaseAction.Reopen => CaseState.Triaged,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown case action."),
     };
 
@@ -127,6 +131,7 @@ public static class CaseStateMachine
         CaseAction.StartWork => "start work on",
         CaseAction.Resolve => "resolve",
         CaseAction.Close => "close",
+        CaseAction.Reopen => "reopen",
         _ => "follow up",
     };
 

@@ -15,7 +15,8 @@ namespace Dispatch.Grains.Domain.Stats;
 /// created at <see cref="CaseView.CreatedAt"/>; resolved, closed and followed up at the case's (latest) timeline entry
 /// of that kind; for the township one escalation per timeline entry of kind <see cref="Escalated"/>, for a department one
 /// per summons of its own that escalated, at the deadline it missed; summons measures at each summons's
-/// <see cref="SummonsView.IssuedAt"/>. Days are Asia/Shanghai local dates.
+/// <see cref="SummonsView.IssuedAt"/>; reopenings at each timeline entry of kind <see cref="Reopened"/>, for the township
+/// and for each department that had fed back done on the case before it. Days are Asia/Shanghai local dates.
 /// </remarks>
 public static class CaseStatsFacts
 {
@@ -27,6 +28,9 @@ public static class CaseStatsFacts
 
     /// <summary>Timeline kind of a follow-up visit.</summary>
     public const string FollowedUp = "followedUp";
+
+    /// <summary>Timeline kind of a reopening (the resident's "not fixed", or an unsatisfied follow-up).</summary>
+    public const string Reopened = "reopened";
 
     /// <summary>Timeline kind of an escalation: the case grain writes one per step of its escalation counter.</summary>
     public const string Escalated = "escalated";
@@ -75,6 +79,18 @@ public static class CaseStatsFacts
         foreach (var s in c.Summonses)
         {
             if (s.State == SummonsState.Escalated) At(s.DepartmentId, MissedAt(s)).Escalations++;
+        }
+
+        // The township counts every reopening of its case; a department those of a case it had resolved (fed back done before).
+        foreach (var e in c.Timeline)
+        {
+            if (e.Kind != Reopened) continue;
+            At(c.TownshipId, e.At).Reopened++;
+            foreach (var department in c.Summonses.Where(s => s.FedBackAt is { } done && done <= e.At && s.State == SummonsState.FedBack)
+                .Select(s => s.DepartmentId).Distinct())
+            {
+                At(department, e.At).Reopened++;
+            }
         }
 
         foreach (var s in c.Summonses)

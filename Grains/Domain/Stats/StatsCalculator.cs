@@ -35,7 +35,7 @@ public static class StatsCalculator
         totals.Escalations,
         totals.FollowUps,
         Rate(totals.SatisfactionSum, totals.FollowUps),
-        Rate(totals.Satisfied, totals.FollowUps));
+        Rate(totals.Satisfied, totals.FollowUps)) { Reopened = totals.Reopened };
 
     /// <summary><paramref name="part"/> / <paramref name="whole"/>, or null when <paramref name="whole"/> is 0.</summary>
     public static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;

@@ -18,6 +18,7 @@ internal sealed class StatsTotalsBuilder
     public int FollowUps;
     public int SatisfactionSum;
     public int Satisfied;
+    public int Reopened;
 
     public void Add(StatsTotals t)
     {
@@ -33,8 +34,9 @@ internal sealed class StatsTotalsBuilder
         FollowUps += t.FollowUps;
         SatisfactionSum += t.SatisfactionSum;
         Satisfied += t.Satisfied;
+        Reopened += t.Reopened;
     }
 
     public StatsTotals Build() => new(Accepted, AcceptedResolved, Resolved, Closed, Summoned, AckedOnTime, AckTimes.ToArray(),
-        ArriveTimes.ToArray(), Escalations, FollowUps, SatisfactionSum, Satisfied);
+        ArriveTimes.ToArray(), Escalations, FollowUps, SatisfactionSum, Satisfied) { Reopened = Reopened };
 }

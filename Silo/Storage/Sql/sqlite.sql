@@ -309,3 +309,12 @@ CREATE TABLE IF NOT EXISTS stats_fact
 );
 
 INSERT INTO DispatchSchema (Version) VALUES (2) ON CONFLICT (Version) DO NOTHING;
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Schema version 4: the residents' loop. case_view.follow_up_due_ns (when the follow-up visit of a resolved case falls
+-- due; NULL when none is pending) and stats_fact.reopened (reopenings). Columns added to existing tables are added by
+-- OrleansSchema (ReadModelColumns) right after this script, in the same transaction: SQLite has no
+-- ADD COLUMN IF NOT EXISTS.
+-- ---------------------------------------------------------------------------------------------------------
+
+INSERT INTO DispatchSchema (Version) VALUES (4) ON CONFLICT (Version) DO NOTHING;

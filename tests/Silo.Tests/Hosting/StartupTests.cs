@@ -100,6 +100,7 @@ public sealed class StartupTests
     [InlineData("--RateLimit:PermitsPerPeriod=0", "RateLimit:PermitsPerPeriod and RateLimit:AnonymousPermitsPerPeriod must be at least 1.")]
     [InlineData("--Live:HeartbeatInterval=00:00:00", "Configuration: Live:HeartbeatInterval must be positive.")]
     [InlineData("--OTEL_EXPORTER_OTLP_ENDPOINT=not a uri", "OTEL_EXPORTER_OTLP_ENDPOINT is not an absolute URI")]
+    [InlineData("--Open311:Clients:0:ApiKey=platform-key-1", "Open311:Clients:0:Scope '' is not a township, county or city center")]
     public async Task Build_BadSetting_FailsNamingIt(string setting, string expected)
     {
         var message = await FailureOfAsync(Sqlite, $"--City:File={SiloHost.CityFile}", setting);

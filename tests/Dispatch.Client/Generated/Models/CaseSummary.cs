@@ -30,6 +30,8 @@ namespace Dispatch.Client.Models
         public DateTimeOffset? DueAt { get; set; }
         /// <summary>The escalations property</summary>
         public int? Escalations { get; set; }
+        /// <summary>The followUpDueAt property</summary>
+        public DateTimeOffset? FollowUpDueAt { get; set; }
         /// <summary>The gridId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -114,6 +116,7 @@ namespace Dispatch.Client.Models
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "dueAt", n => { DueAt = n.GetDateTimeOffsetValue(); } },
                 { "escalations", n => { Escalations = n.GetIntValue(); } },
+                { "followUpDueAt", n => { FollowUpDueAt = n.GetDateTimeOffsetValue(); } },
                 { "gridId", n => { GridId = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "isOpen", n => { IsOpen = n.GetBoolValue(); } },
@@ -140,6 +143,7 @@ namespace Dispatch.Client.Models
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteDateTimeOffsetValue("dueAt", DueAt);
             writer.WriteIntValue("escalations", Escalations);
+            writer.WriteDateTimeOffsetValue("followUpDueAt", FollowUpDueAt);
             writer.WriteStringValue("gridId", GridId);
             writer.WriteStringValue("id", Id);
             writer.WriteBoolValue("isOpen", IsOpen);

@@ -28,6 +28,8 @@ namespace Dispatch.Client.Models
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The dueAt property</summary>
         public DateTimeOffset? DueAt { get; set; }
+        /// <summary>The followUpDueAt property</summary>
+        public DateTimeOffset? FollowUpDueAt { get; set; }
         /// <summary>The gridId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -62,6 +64,8 @@ namespace Dispatch.Client.Models
 #else
         public string Outcome { get; set; }
 #endif
+        /// <summary>The reopens property</summary>
+        public int? Reopens { get; set; }
         /// <summary>The reporter property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -145,11 +149,13 @@ namespace Dispatch.Client.Models
                 { "centerId", n => { CenterId = n.GetStringValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "dueAt", n => { DueAt = n.GetDateTimeOffsetValue(); } },
+                { "followUpDueAt", n => { FollowUpDueAt = n.GetDateTimeOffsetValue(); } },
                 { "gridId", n => { GridId = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "leader", n => { Leader = n.GetObjectValue<global::Dispatch.Client.Models.LeaderView>(global::Dispatch.Client.Models.LeaderView.CreateFromDiscriminatorValue); } },
                 { "level", n => { Level = n.GetEnumValue<global::Dispatch.Client.Models.CenterLevel>(); } },
                 { "outcome", n => { Outcome = n.GetStringValue(); } },
+                { "reopens", n => { Reopens = n.GetIntValue(); } },
                 { "reporter", n => { Reporter = n.GetStringValue(); } },
                 { "risk", n => { Risk = n.GetEnumValue<global::Dispatch.Client.Models.RiskColour>(); } },
                 { "satisfaction", n => { Satisfaction = n.GetIntValue(); } },
@@ -175,11 +181,13 @@ namespace Dispatch.Client.Models
             writer.WriteStringValue("centerId", CenterId);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteDateTimeOffsetValue("dueAt", DueAt);
+            writer.WriteDateTimeOffsetValue("followUpDueAt", FollowUpDueAt);
             writer.WriteStringValue("gridId", GridId);
             writer.WriteStringValue("id", Id);
             writer.WriteObjectValue<global::Dispatch.Client.Models.LeaderView>("leader", Leader);
             writer.WriteEnumValue<global::Dispatch.Client.Models.CenterLevel>("level", Level);
             writer.WriteStringValue("outcome", Outcome);
+            writer.WriteIntValue("reopens", Reopens);
             writer.WriteStringValue("reporter", Reporter);
             writer.WriteEnumValue<global::Dispatch.Client.Models.RiskColour>("risk", Risk);
             writer.WriteIntValue("satisfaction", Satisfaction);

@@ -39,6 +39,8 @@ namespace Dispatch.Client.Models
         public double? OnTimeAckRate { get; set; }
         /// <summary>The period property</summary>
         public global::Dispatch.Client.Models.StatsPeriod? Period { get; set; }
+        /// <summary>The reopened property</summary>
+        public int? Reopened { get; set; }
         /// <summary>The resolved property</summary>
         public int? Resolved { get; set; }
         /// <summary>The satisfiedRate property</summary>
@@ -92,6 +94,7 @@ namespace Dispatch.Client.Models
                 { "medianArrive", n => { MedianArrive = n.GetTimeSpanValue(); } },
                 { "onTimeAckRate", n => { OnTimeAckRate = n.GetDoubleValue(); } },
                 { "period", n => { Period = n.GetEnumValue<global::Dispatch.Client.Models.StatsPeriod>(); } },
+                { "reopened", n => { Reopened = n.GetIntValue(); } },
                 { "resolved", n => { Resolved = n.GetIntValue(); } },
                 { "satisfiedRate", n => { SatisfiedRate = n.GetDoubleValue(); } },
                 { "scope", n => { Scope = n.GetStringValue(); } },
@@ -118,6 +121,7 @@ namespace Dispatch.Client.Models
             writer.WriteTimeSpanValue("medianArrive", MedianArrive);
             writer.WriteDoubleValue("onTimeAckRate", OnTimeAckRate);
             writer.WriteEnumValue<global::Dispatch.Client.Models.StatsPeriod>("period", Period);
+            writer.WriteIntValue("reopened", Reopened);
             writer.WriteIntValue("resolved", Resolved);
             writer.WriteDoubleValue("satisfiedRate", SatisfiedRate);
             writer.WriteStringValue("scope", Scope);

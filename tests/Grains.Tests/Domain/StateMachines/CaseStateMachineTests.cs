@@ -19,6 +19,9 @@ public sealed class CaseStateMachineTests
         { CaseState.Resolved, CaseAction.Close, CaseState.Closed, CaseTier.General },
         { CaseState.Resolved, CaseAction.FollowUp, CaseState.Resolved, CaseTier.General },
         { CaseState.Closed, CaseAction.FollowUp, CaseState.FollowedUp, CaseTier.General },
+        { CaseState.Resolved, CaseAction.Reopen, CaseState.Triaged, CaseTier.General },
+        { CaseState.Closed, CaseAction.Reopen, CaseState.Triaged, CaseTier.General },
+        { CaseState.FollowedUp, CaseAction.Reopen, CaseState.Triaged, CaseTier.Consultation },
     };
 
     [Theory]
@@ -50,6 +53,7 @@ public sealed class CaseStateMachineTests
     [InlineData(CaseState.Reported, CaseAction.FollowUp)]
     [InlineData(CaseState.InProgress, CaseAction.FollowUp)]
     [InlineData(CaseState.FollowedUp, CaseAction.Close)]
+    [InlineData(CaseState.InProgress, CaseAction.Reopen)]
     public void Apply_ForbiddenTransition_MessageNamesBothStates(CaseState from, CaseAction action)
     {
         var result = CaseStateMachine.Apply(from, action, CaseTier.General);

@@ -3,6 +3,7 @@
 using Dispatch.Client.Api.V1.Cases.Item.Close;
 using Dispatch.Client.Api.V1.Cases.Item.Escalate;
 using Dispatch.Client.Api.V1.Cases.Item.FollowUp;
+using Dispatch.Client.Api.V1.Cases.Item.Reopen;
 using Dispatch.Client.Api.V1.Cases.Item.Resolve;
 using Dispatch.Client.Api.V1.Cases.Item.Supervise;
 using Dispatch.Client.Api.V1.Cases.Item.Take;
@@ -39,6 +40,11 @@ namespace Dispatch.Client.Api.V1.Cases.Item
         public global::Dispatch.Client.Api.V1.Cases.Item.FollowUp.FollowUpRequestBuilder FollowUp
         {
             get => new global::Dispatch.Client.Api.V1.Cases.Item.FollowUp.FollowUpRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reopen property</summary>
+        public global::Dispatch.Client.Api.V1.Cases.Item.Reopen.ReopenRequestBuilder Reopen
+        {
+            get => new global::Dispatch.Client.Api.V1.Cases.Item.Reopen.ReopenRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The resolve property</summary>
         public global::Dispatch.Client.Api.V1.Cases.Item.Resolve.ResolveRequestBuilder Resolve
