@@ -47,6 +47,7 @@ namespace Dispatch.Client.Api.V1.Cases.Item.Reopen
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -68,6 +69,7 @@ namespace Dispatch.Client.Api.V1.Cases.Item.Reopen
                 { "409", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Dispatch.Client.Models.CaseView>(requestInfo, global::Dispatch.Client.Models.CaseView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
