@@ -169,6 +169,13 @@ else
   start_postgres
 fi
 
+# @redocly/cli lints the served OpenAPI document (OpenApiDocumentTests); install it from tools/package-lock.json once.
+if [[ ! -x tools/node_modules/.bin/redocly ]]; then
+  command -v npm >/dev/null 2>&1 || die "npm is needed for @redocly/cli (tools/package.json); install Node.js 20.19+ and npm"
+  say "Installing tools/ (npm ci: @redocly/cli)"
+  npm ci --prefix tools --no-audit --no-fund --loglevel=error
+fi
+
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
 say "Running dotnet test Dispatch.sln $*"
