@@ -43,6 +43,12 @@ public sealed class CaseRecord
 
     public int Version { get; set; }
 
+    /// <summary>Notifications decided with a change and not yet stored by the notification queue (the "n|" outbox marker).</summary>
+    public List<Domain.Notifications.NotificationIntent> Notifications { get; set; } = [];
+
+    /// <summary>What has already been turned into notifications (null: not yet; see NotificationPlanner).</summary>
+    public Domain.Notifications.NotificationCursor? NotificationCursor { get; set; }
+
     public bool Exists => Id.Length > 0;
 
     public bool IsOpen => State is not (CaseState.Resolved or CaseState.Closed or CaseState.FollowedUp);

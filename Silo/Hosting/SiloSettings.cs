@@ -26,6 +26,9 @@ public sealed class SiloSettings
     public required TokenSigningKey SigningKey { get; init; }
     public required bool DevTokens { get; init; }
 
+    /// <summary>Notification channels and delivery (section "Notifications"), checked.</summary>
+    public Notifications.NotificationOptions Notifications { get; init; } = new();
+
     /// <summary>Whether live events cross silos through Orleans streams (<see cref="LiveOptions.Fanout"/>).</summary>
     public required bool CrossSiloLive { get; init; }
 
@@ -54,6 +57,9 @@ public sealed class SiloSettings
             throw new SiloStartupException("Engine:IdleDeactivation must be at least two seconds.");
         if (auth.DevTokenLifetime <= TimeSpan.Zero)
             throw new SiloStartupException("Auth:DevTokenLifetime must be positive.");
+
+        var notifications = Dispatch.Silo.Notifications.NotificationSettings.Check(
+            Bind<Notifications.NotificationOptions>(configuration, Dispatch.Silo.Notifications.NotificationOptions.Section));
 
         var store = storage.ToStoreOptions(contentRoot);
         try
@@ -93,6 +99,7 @@ public sealed class SiloSettings
             SigningKey = ResolveSigningKey(auth, storage, contentRoot),
             DevTokens = auth.DevTokensEnabled(storage),
             CrossSiloLive = crossSiloLive,
+            Notifications = notifications,
         };
     }
 
