@@ -307,6 +307,7 @@ public sealed partial class CaseGrain
         var now = Now;
         Case.Version++;
         MarkStats();
+        PlanNotifications();
         var next = NextDeadline(now);
         var movedBefore = false;
         if (next is { } at && _reminder.MustMoveBeforeWrite(at, now))
@@ -527,6 +528,7 @@ public sealed partial class CaseGrain
         try
         {
             var parts = marker.Split('|');
+            if (parts[0] == NotificationMarker) await EnqueueNotificationsAsync();
             if (parts[0] == "u" && Case.Leader is { } leader)
             {
                 await GrainFactory.GetGrain<IDutyGrain>(parts[1]).RecordTake(

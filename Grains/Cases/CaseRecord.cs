@@ -70,6 +70,12 @@ public sealed class CaseRecord
     /// <summary>True when a follow-up is recorded for the current resolution.</summary>
     public bool FollowedUpThisResolution => Satisfaction is not null && FollowUpOfResolution == Resolutions;
 
+    /// <summary>Notifications decided with a change and not yet stored by the notification queue (the "n|" outbox marker).</summary>
+    public List<Domain.Notifications.NotificationIntent> Notifications { get; set; } = [];
+
+    /// <summary>What has already been turned into notifications (null: not yet; see NotificationPlanner).</summary>
+    public Domain.Notifications.NotificationCursor? NotificationCursor { get; set; }
+
     public bool Exists => Id.Length > 0;
 
     public bool IsOpen => State is not (CaseState.Resolved or CaseState.Closed or CaseState.FollowedUp);

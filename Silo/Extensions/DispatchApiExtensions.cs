@@ -42,6 +42,7 @@ public static class DispatchApiExtensions
         v1.MapStreamApi();
         v1.MapStatsApi();
         v1.MapMetricsApi();
+        v1.MapNotificationsApi();
         return app;
     }
 }

@@ -13,6 +13,7 @@ using Dispatch.Silo.OpenApi;
 using Dispatch.Silo.Options;
 using Microsoft.AspNetCore.Authentication;
 using Dispatch.Silo.ReadModels;
+using Dispatch.Silo.Notifications;
 using Dispatch.Silo.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -66,6 +67,7 @@ public static class DispatchSiloExtensions
         // The engine: its grains (found by Orleans in the Grains assembly), the city and deadline policy they run on.
         services.AddDispatchEngine(settings.City, settings.Calendar, settings.Engine);
         services.AddDispatchReadModels(settings.Store);
+        services.AddDispatchNotifications(settings.Store, settings.City, settings.Notifications);
         // The schema goes in first (a hosted service registered before Orleans'), so an unreachable store fails the start
         // with one clear line before Orleans begins.
         if (settings.Store.IsSqlite)
@@ -82,6 +84,7 @@ public static class DispatchSiloExtensions
         services.AddSingleton<SiloReadiness>();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddSingleton<Metrics.MetricsCollector>();
         services.AddHostedService(sp => sp.GetRequiredService<Metrics.MetricsCollector>());
         services.AddHostedService<ReportScheduleStarter>();

@@ -31,6 +31,9 @@ public sealed class SiloSettings
     /// <summary>The Open311 clients (Open311:Clients), checked at start; with dev tokens also the dev-open311 key for the whole city.</summary>
     public required Open311Clients Open311 { get; init; }
 
+    /// <summary>Notification channels and delivery (section "Notifications"), checked.</summary>
+    public Notifications.NotificationOptions Notifications { get; init; } = new();
+
     /// <summary>Whether live events cross silos through Orleans streams (<see cref="LiveOptions.Fanout"/>).</summary>
     public required bool CrossSiloLive { get; init; }
 
@@ -64,6 +67,9 @@ public sealed class SiloSettings
         var rateLimit = Bind<RateLimitOptions>(configuration, RateLimitOptions.Section);
         if (rateLimit.Problem() is { } rateProblem)
             throw new SiloStartupException(rateProblem);
+
+        var notifications = Dispatch.Silo.Notifications.NotificationSettings.Check(
+            Bind<Notifications.NotificationOptions>(configuration, Dispatch.Silo.Notifications.NotificationOptions.Section));
 
         var store = storage.ToStoreOptions(contentRoot);
         try
@@ -110,6 +116,7 @@ public sealed class SiloSettings
             DevTokens = devTokens,
             Open311 = open311,
             CrossSiloLive = crossSiloLive,
+            Notifications = notifications,
         };
     }
 

@@ -1,4 +1,5 @@
 using Dispatch.Grains.Domain.Deadlines;
+using Dispatch.Grains.Domain.Notifications;
 using Dispatch.Grains.Domain.Routing;
 
 namespace Dispatch.Grains.Domain.City;
@@ -11,4 +12,5 @@ internal sealed record CityContent(
     IReadOnlyList<DepartmentDef> Departments,
     IReadOnlyList<RotaDef> Rotas,
     RoutingRules Routing,
-    DeadlinePolicyOptions DeadlinePolicy);
+    DeadlinePolicyOptions DeadlinePolicy,
+    NotificationPolicy? Notifications = null);

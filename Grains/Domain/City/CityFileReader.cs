@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dispatch.Grains.Domain.Deadlines;
 using Dispatch.Grains.Domain.Json;
+using Dispatch.Grains.Domain.Notifications;
 using Dispatch.Grains.Domain.Routing;
 using Dispatch.Grains.Interfaces.Model;
 
@@ -15,7 +16,7 @@ internal static class CityFileReader
         using var document = source.Parse(json);
         var root = document.RootElement;
         source.AllowOnly(root, "$", null,
-            "extraDepartmentKinds", "centers", "departments", "grids", "rotas", "routing", "deadlinePolicy");
+            "extraDepartmentKinds", "centers", "departments", "grids", "rotas", "routing", "deadlinePolicy", "notifications");
 
         var extraKinds = source.Array(root, "$", "extraDepartmentKinds", null, required: false)
             .Select(item =>
@@ -59,7 +60,11 @@ internal static class CityFileReader
             ? DeadlinePolicyJson.Read(source, policyElement, "$.deadlinePolicy")
             : DeadlinePolicyOptions.Default;
 
-        return new CityContent(extraKinds, centers, grids, departments, rotas, routing, deadlinePolicy);
+        var notifications = JsonSource.TryGet(root, "notifications", out var notificationsElement)
+            ? NotificationPolicyJson.Read(source, notificationsElement, "$.notifications")
+            : null;
+
+        return new CityContent(extraKinds, centers, grids, departments, rotas, routing, deadlinePolicy, notifications);
     }
 
     private static List<T> Entries<T>(

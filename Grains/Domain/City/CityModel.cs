@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Dispatch.Grains.Domain.Deadlines;
+using Dispatch.Grains.Domain.Notifications;
 using Dispatch.Grains.Domain.Routing;
 using Dispatch.Grains.Interfaces.Model;
 using NodaTime;
@@ -40,6 +41,7 @@ public sealed class CityModel
         ExtraDepartmentKinds = content.ExtraDepartmentKinds.ToArray();
         Routing = content.Routing;
         DeadlinePolicy = content.DeadlinePolicy;
+        Notifications = content.Notifications ?? NotificationPolicy.Default;
 
         _centers = Centers.ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
         _grids = Grids.ToFrozenDictionary(g => g.Id, StringComparer.Ordinal);
@@ -58,6 +60,9 @@ public sealed class CityModel
 
     /// <summary>The file name (or <c>&lt;generated&gt;</c>) the model came from.</summary>
     public string SourceName { get; }
+
+    /// <summary>Who is notified how of summonses, escalations, leader takes and supervision (the file's <c>notifications</c>).</summary>
+    public NotificationPolicy Notifications { get; }
 
     /// <summary>The single city-level center.</summary>
     public CenterDef City { get; }

@@ -21,6 +21,18 @@ internal static class CityValidator
         ValidateDepartments(source, content.Departments, centers, kinds);
         ValidateRotas(source, content.Rotas, content.Centers, centers);
         ValidateRouting(source, content, kinds);
+        ValidateNotificationContacts(source, content, centers);
+    }
+
+    private static void ValidateNotificationContacts(JsonSource source, CityContent content, IReadOnlyDictionary<string, (CenterDef, int)> centers)
+    {
+        if (content.Notifications is not { } policy) return;
+        var departments = content.Departments.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in policy.Contacts.Keys)
+        {
+            if (!centers.ContainsKey(id) && !departments.Contains(id))
+                throw source.Error($"$.notifications.contacts.{id}", id, "no department or center has this id.");
+        }
     }
 
     private static HashSet<string> ValidateKinds(JsonSource source, IReadOnlyList<string> extra)

@@ -505,6 +505,57 @@ CREATE TABLE IF NOT EXISTS stats_fact
 INSERT INTO DispatchSchema (Version) VALUES (2) ON CONFLICT (Version) DO NOTHING;
 
 -- ---------------------------------------------------------------------------------------------------------
+-- Notifications (schema version 3). A case decides its notifications in the same write as the change (its outbox);
+-- the notification queue stores one row per delivery (an event to one webhook endpoint, phone or mailbox), keyed by
+-- event id and target so a re-sent event is stored once; the dispatcher claims due rows with a lease, delivers them,
+-- retries with backoff and marks them delivered, failed or cancelled. A reminder series adds its next row when one
+-- is delivered. notification_cancel keeps what stops a summons's reminders and notices (key 'ack' or 'arrive'), so a
+-- row arriving after its cancellation is not stored.
+-- ---------------------------------------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS notification
+(
+    delivery_id     TEXT COLLATE "C"  NOT NULL PRIMARY KEY,
+    event_id        TEXT COLLATE "C"  NOT NULL,
+    series          TEXT COLLATE "C"  NULL,
+    sequence        integer  NOT NULL,
+    type            TEXT     NOT NULL,
+    case_id         TEXT COLLATE "C"  NOT NULL,
+    summons_id      TEXT COLLATE "C"  NULL,
+    county_id       TEXT COLLATE "C"  NULL,
+    recipient       TEXT COLLATE "C"  NOT NULL,
+    channel         TEXT     NOT NULL,
+    target          TEXT COLLATE "C"  NOT NULL,
+    data            TEXT     NOT NULL,
+    text            TEXT     NOT NULL,
+    state           TEXT     NOT NULL,
+    occurred_ns     bigint   NOT NULL,
+    created_ns      bigint   NOT NULL,
+    next_ns         bigint   NOT NULL,
+    attempts        integer  NOT NULL,
+    last_attempt_ns bigint   NULL,
+    last_error      TEXT     NULL,
+    delivered_ns    bigint   NULL,
+    lease_ns        bigint   NULL,
+    cancel_key      TEXT     NULL,
+    repeat_ns       bigint   NULL
+);
+CREATE INDEX IF NOT EXISTS notification_due ON notification (next_ns) WHERE state = 'pending';
+CREATE INDEX IF NOT EXISTS notification_summons ON notification (summons_id, cancel_key) WHERE state = 'pending';
+CREATE INDEX IF NOT EXISTS notification_case ON notification (case_id, created_ns);
+CREATE INDEX IF NOT EXISTS notification_recipient ON notification (recipient, created_ns);
+CREATE INDEX IF NOT EXISTS notification_county ON notification (county_id, state);
+CREATE INDEX IF NOT EXISTS notification_sent ON notification (target, delivered_ns);
+
+CREATE TABLE IF NOT EXISTS notification_cancel
+(
+    summons_id TEXT COLLATE "C" NOT NULL,
+    cancel_key TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (summons_id, cancel_key)
+);
+
+INSERT INTO DispatchSchema (Version) VALUES (3) ON CONFLICT (Version) DO NOTHING;
+
+-- ---------------------------------------------------------------------------------------------------------
 -- Schema version 4: the residents' loop. case_view.follow_up_due_ns (when the follow-up visit of a resolved case falls
 -- due; NULL when none is pending) and stats_fact.reopened (reopenings). Columns added to existing tables are added by
 -- OrleansSchema (ReadModelColumns) right after this script, in the same transaction: SQLite has no

@@ -35,9 +35,12 @@ public sealed partial class SiloProcess : IAsyncDisposable
         lock (_output) return string.Join('\n', _output.TakeLast(lines));
     }
 
-    /// <summary>Starts a silo on a SQLite file and returns once its banner has printed the API address (the start signal).</summary>
-    public static Task<SiloProcess> StartAsync(string sqliteFile, string workingDirectory) =>
-        StartAsync(["--Storage:Provider=sqlite", $"--Storage:ConnectionString={sqliteFile}"], workingDirectory, "silo");
+    /// <summary>
+    /// Starts a silo on a SQLite file with <paramref name="extra"/> settings ("--Key=value") and returns once its banner has
+    /// printed the API address (the start signal).
+    /// </summary>
+    public static Task<SiloProcess> StartAsync(string sqliteFile, string workingDirectory, params string[] extra) =>
+        StartAsync(["--Storage:Provider=sqlite", $"--Storage:ConnectionString={sqliteFile}", .. extra], workingDirectory, "silo");
 
     /// <summary>
     /// Starts one silo of the PostgreSQL cluster on <paramref name="connectionString"/> (free silo and gateway ports) with
