@@ -5,6 +5,7 @@ using Dispatch.Client.Api.V1.Cases;
 using Dispatch.Client.Api.V1.Departments;
 using Dispatch.Client.Api.V1.Duty;
 using Dispatch.Client.Api.V1.Metrics;
+using Dispatch.Client.Api.V1.Notifications;
 using Dispatch.Client.Api.V1.Org;
 using Dispatch.Client.Api.V1.Stats;
 using Dispatch.Client.Api.V1.StreamNamespace;
@@ -47,6 +48,11 @@ namespace Dispatch.Client.Api.V1
         public global::Dispatch.Client.Api.V1.Metrics.MetricsRequestBuilder Metrics
         {
             get => new global::Dispatch.Client.Api.V1.Metrics.MetricsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The notifications property</summary>
+        public global::Dispatch.Client.Api.V1.Notifications.NotificationsRequestBuilder Notifications
+        {
+            get => new global::Dispatch.Client.Api.V1.Notifications.NotificationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The org property</summary>
         public global::Dispatch.Client.Api.V1.Org.OrgRequestBuilder Org
