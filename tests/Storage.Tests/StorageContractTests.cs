@@ -348,7 +348,7 @@ public abstract class StorageContractTests<TFixture>(TFixture fixture) : IClassF
         Assert.Equal(0L, await Db.CountAsync(store, "SELECT reopened FROM stats_fact WHERE case_id = 'C-old'"));
         Assert.Equal(1L, await Db.CountAsync(store, "SELECT follow_ups FROM stats_fact WHERE case_id = 'C-old'"));
         Assert.Equal(0L, await Db.CountAsync(store, "SELECT COUNT(follow_up_due_ns) FROM case_view"));
-        Assert.Equal(["1", "2", "4"], await Db.StringsAsync(store, "SELECT Version FROM DispatchSchema ORDER BY Version"));
+        Assert.Equal(["1", "2", "3", "4"], await Db.StringsAsync(store, "SELECT Version FROM DispatchSchema ORDER BY Version"));
     }
 
     [Fact]
