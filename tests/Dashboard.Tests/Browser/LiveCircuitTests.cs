@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Dispatch.Dashboard.Tests.Infrastructure;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Testing;
-using Dispatch.Testing.Hosting;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -55,10 +54,10 @@ public sealed class LiveCircuitTests(DashboardFixture fixture)
     public async Task SiloRestart_ShowsReconnectInChinese_ThenThePageIsLiveAgain()
     {
         var database = TestDatabases.NewSqliteFile();
-        string[] settings = ["--Storage:Provider=sqlite", $"--Storage:ConnectionString={database}", "--Auth:DevTokens=true"];
-        var first = await TestSiloApp.StartAsync(settings);
+        var first = await DashboardHost.StartAsync(database);
         var address = first.Address;
-        TestSiloApp? second = null;
+        DashboardHost? second = null;
+        var firstRunning = true;
         try
         {
             await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
@@ -67,24 +66,27 @@ public sealed class LiveCircuitTests(DashboardFixture fixture)
             await SignIn.AsAsync(page, Actor.Department, Police);
             await SignIn.LiveAsync(page);
 
+            firstRunning = false;
             await first.DisposeAsync();
             var modal = page.Locator("#components-reconnect-modal");
             await Expect(modal.Locator(".reconnect-retrying")).ToBeVisibleAsync();
             await Expect(modal.Locator(".reconnect-retrying")).ToContainTextAsync("正在重新连接");
             await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("reconnect-zh-CN") });
 
-            second = await TestSiloApp.StartAsync([.. settings, $"--urls={address.GetLeftPart(UriPartial.Authority)}"]);
+            second = await DashboardHost.StartAsync(database, address);
             Assert.Equal(address, second.Address);
             await Expect(modal.Locator(".reconnect-retrying")).ToBeHiddenAsync(new() { Timeout = 30_000 });
             await SignIn.LiveAsync(page);
             await Expect(page).ToHaveURLAsync(new Regex("/inbox$"));
 
-            var created = await ReportAsync(second, "夜间施工噪声");
-            await WhistleAsync(ClientAsync(second, Actor.Commissioner, Township), created);
-            await Expect(page.Locator($"article.summons-card[data-case='{created}']")).ToBeVisibleAsync(new() { Timeout = 2_000 });
+            var created = await second.ReportAsync(Township, "tc-a-t1-g1", "夜间施工噪声");
+            await WhistleAsync(second.ClientAsync(Actor.Commissioner, Township), created.Id);
+            await Expect(page.Locator($"article.summons-card[data-case='{created.Id}']")).ToBeVisibleAsync(new() { Timeout = 2_000 });
         }
         finally
         {
+            if (firstRunning)
+                await first.DisposeAsync();
             if (second is not null)
                 await second.DisposeAsync();
         }
@@ -95,25 +97,5 @@ public sealed class LiveCircuitTests(DashboardFixture fixture)
         using var commissioner = await client;
         using var response = await commissioner.PostAsJsonAsync($"/api/v1/cases/{caseId}/whistle", new { departmentIds = new[] { Police } });
         Assert.True(response.IsSuccessStatusCode, $"whistle: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task<HttpClient> ClientAsync(TestSiloApp silo, string role, string scope)
-    {
-        using var http = new HttpClient { BaseAddress = silo.Address };
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/dev-token", new { role, scope });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString();
-        var client = new HttpClient { BaseAddress = silo.Address };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
-
-    private static async Task<string> ReportAsync(TestSiloApp silo, string summary)
-    {
-        using var commissioner = await ClientAsync(silo, Actor.Commissioner, Township);
-        using var response = await commissioner.PostAsJsonAsync("/api/v1/cases", new { gridId = "tc-a-t1-g1", category = "neighbourDispute", summary, source = "window" });
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, text);
-        return System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
     }
 }
