@@ -61,6 +61,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>An error to show (a failed action, a page that cannot be shown).</summary>
     protected string? Error { get; set; }
 
+    /// <summary>The cases and summonses received live, to lay over lists that may lag behind them.</summary>
+    protected LiveOverlay Live { get; } = new();
+
     /// <summary>The page's form fields by element id.</summary>
     protected FormValues Form { get; } = new();
 
@@ -125,10 +128,11 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         if (key == _watched && (_subscription is not null || scopes.Count == 0))
             return;
         _subscription?.Dispose();
-        _subscription = scopes.Count == 0 ? null : Feed.Watch(scopes, _ => InvokeAsync(async () =>
+        _subscription = scopes.Count == 0 ? null : Feed.Watch(scopes, batch => InvokeAsync(async () =>
         {
             if (_disposed)
                 return;
+            Live.Add(batch);
             await ReloadAsync();
             StateHasChanged();
         }));

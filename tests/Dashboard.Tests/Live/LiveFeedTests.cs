@@ -9,14 +9,6 @@ public sealed class LiveFeedTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
-    private static LiveBatch Batch(params object[] events)
-    {
-        var builder = new LiveBatchBuilder();
-        foreach (var e in events)
-            builder.Add(e);
-        return builder.Build();
-    }
-
     [Fact]
     public async Task Watcher_GetsOnlyThePartOfABatchThatConcernsItsScopes()
     {
