@@ -1,23 +1,31 @@
 using System.Security.Claims;
+using Dispatch.Dashboard.Live;
 using Dispatch.Dashboard.Localization;
 using Dispatch.Dashboard.Services;
 using Dispatch.Grains.Interfaces.Cases;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 
 namespace Dispatch.Dashboard.Components;
 
 /// <summary>
-/// The base of the dashboard's pages. Pages render on the server for each request (no circuit): they load what the
-/// signed-in principal may see through <see cref="IDashboardBackend"/>, handle their forms (post, then redirect with a
-/// <c>done</c> note), and mark live regions that the page script (dashboard.js) refreshes when the live hub reports a
-/// change to a watched scope. Countdowns are rendered with the silo's clock and ticked by the script.
+/// The base of the dashboard's working pages, which are interactive on the server (prerendered, then a circuit). A page
+/// loads what the signed-in principal may see through <see cref="IDashboardBackend"/> whenever its parameters change;
+/// once interactive it watches the scopes it shows (<see cref="LiveScopes"/>) on the <see cref="LiveFeed"/> and loads
+/// again, on its circuit (InvokeAsync), when a live batch concerns them — no page re-fetching. Its forms are bound to
+/// <see cref="Form"/> and stay disabled (<see cref="Interactive"/>) until the circuit is up; actions run through
+/// <see cref="RunAsync{T}"/>.
 /// </summary>
-public abstract class DashboardPage : ComponentBase
+public abstract class DashboardPage : ComponentBase, IDisposable
 {
+    private IDisposable? _subscription;
+    private string _watched = "";
+    private Task? _load;
+    private bool _again;
+    private bool _disposed;
+
     [Inject]
     protected IDashboardBackend Backend { get; set; } = null!;
 
@@ -27,17 +35,17 @@ public abstract class DashboardPage : ComponentBase
     [Inject]
     protected NavigationManager Navigation { get; set; } = null!;
 
+    [Inject]
+    private LiveFeed Feed { get; set; } = null!;
+
     /// <summary>The texts (pages also have them as <c>L</c> from _Imports.razor).</summary>
     [Inject]
     protected IStringLocalizer<Strings> Localizer { get; set; } = null!;
 
     [CascadingParameter]
-    protected HttpContext HttpContext { get; set; } = null!;
-
-    [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    /// <summary>What the last form post did (a key of <c>Done_*</c> in the resources), from <c>?done=</c>.</summary>
+    /// <summary>What the last action did (a key of <c>Done_*</c> in the resources), from <c>?done=</c> after a navigation.</summary>
     [SupplyParameterFromQuery(Name = "done")]
     protected string? DoneKey { get; set; }
 
@@ -47,83 +55,119 @@ public abstract class DashboardPage : ComponentBase
     /// <summary>Its role, scope and name; null when it is not a Dispatch principal.</summary>
     protected Actor? Actor { get; private set; }
 
-    /// <summary>The silo's clock at render time.</summary>
+    /// <summary>The silo's clock when the page last loaded.</summary>
     protected Instant Now { get; private set; }
 
     /// <summary>An error to show (a failed action, a page that cannot be shown).</summary>
     protected string? Error { get; set; }
 
-    /// <summary>The confirmation of the last action, localized.</summary>
-    protected string? Done => DoneKey is { Length: > 0 and < 40 } key && Localizer[$"Done_{key}"] is { ResourceNotFound: false } text ? text.Value : null;
+    /// <summary>The cases and summonses received live, to lay over lists that may lag behind them.</summary>
+    protected LiveOverlay Live { get; } = new();
 
-    protected override async Task OnInitializedAsync()
+    /// <summary>The page's form fields by element id.</summary>
+    protected FormValues Form { get; } = new();
+
+    /// <summary>Is the page running on a circuit (its buttons work)? Forms are disabled until then.</summary>
+    protected bool Interactive => RendererInfo.IsInteractive;
+
+    /// <summary>"on" once the page watches its scopes live, else "off" (the page root's data-live; the top bar shows it).</summary>
+    protected string LiveState => _subscription is null ? "off" : "on";
+
+    /// <summary>The centers, departments or cases whose live events make the page load again; none: not live.</summary>
+    protected virtual IReadOnlyCollection<string> LiveScopes => [];
+
+    /// <summary>The confirmation of the last action, localized.</summary>
+    protected string? Done { get; private set; }
+
+    protected override async Task OnParametersSetAsync()
     {
-        Now = Clock.GetCurrentInstant();
+        Done = DoneKey is { Length: > 0 and < 40 } key && Localizer[$"Done_{key}"] is { ResourceNotFound: false } text ? text.Value : null;
         if (AuthenticationState is not null)
             User = (await AuthenticationState).User;
         Actor = Backend.ActorOf(User);
-        await LoadAsync();
+        await ReloadAsync();
     }
 
-    /// <summary>Loads the page's data (every request, before forms are handled).</summary>
+    /// <summary>Loads the page's data (on every change of parameters, after actions, on live events).</summary>
     protected abstract Task LoadAsync();
 
-    /// <summary>A field of the posted form, trimmed; null when absent or blank.</summary>
-    protected string? Field(string name)
+    /// <summary>
+    /// Loads again and watches the scopes the page shows. One load at a time: asked for while one runs, it runs once more
+    /// after it (so it sees every change), and callers meanwhile share that. Runs on the page's dispatcher.
+    /// </summary>
+    protected async Task ReloadAsync()
     {
-        if (!HttpMethods.IsPost(HttpContext.Request.Method) || !HttpContext.Request.HasFormContentType)
-            return null;
-        var value = HttpContext.Request.Form[name].ToString().Trim();
-        return value.Length == 0 ? null : value;
+        if (_load is { IsCompleted: false } running)
+        {
+            _again = true;
+            await running;
+            return;
+        }
+        _load = LoadUntilCurrentAsync();
+        await _load;
     }
 
-    /// <summary>A posted enum field by name (not by number); null when absent or not a defined value.</summary>
-    protected TEnum? EnumField<TEnum>(string name) where TEnum : struct, Enum =>
-        Field(name) is { } text && !char.IsAsciiDigit(text[0]) && Enum.TryParse<TEnum>(text, out var value) && Enum.IsDefined(value)
-            ? value
-            : null;
+    private async Task LoadUntilCurrentAsync()
+    {
+        do
+        {
+            _again = false;
+            Now = Clock.GetCurrentInstant();
+            await LoadAsync();
+            Watch();
+        }
+        while (_again && !_disposed);
+    }
 
-    /// <summary>Every value of a posted field (checkboxes), non-blank.</summary>
-    protected IReadOnlyList<string> Fields(string name) =>
-        HttpMethods.IsPost(HttpContext.Request.Method) && HttpContext.Request.HasFormContentType
-            ? HttpContext.Request.Form[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList()
-            : [];
+    private void Watch()
+    {
+        if (!Interactive || _disposed)
+            return;
+        var scopes = LiveScopes.Where(s => !string.IsNullOrEmpty(s)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var key = string.Join(' ', scopes);
+        if (key == _watched && (_subscription is not null || scopes.Count == 0))
+            return;
+        _subscription?.Dispose();
+        _subscription = scopes.Count == 0 ? null : Feed.Watch(scopes, batch => InvokeAsync(async () =>
+        {
+            if (_disposed)
+                return;
+            Live.Add(batch);
+            await ReloadAsync();
+            StateHasChanged();
+        }));
+        _watched = key;
+    }
 
     /// <summary>
-    /// Runs a form's action: on success redirects to <paramref name="next"/> (this page by default) with
-    /// <c>?done=<paramref name="done"/></c>; on failure keeps the page and shows why.
+    /// Runs an action. On success shows <c>Done_<paramref name="done"/></c>, forgets the fields whose ids start with
+    /// <paramref name="form"/> and loads again — or goes to <paramref name="next"/> when given; on failure keeps what was
+    /// typed and shows why.
     /// </summary>
-    protected async Task RunAsync<T>(Func<Task<DashboardResult<T>>> action, string done, Func<T, string>? next = null)
+    protected async Task RunAsync<T>(Func<Task<DashboardResult<T>>> action, string done, string? form = null, Func<T, string>? next = null)
     {
+        Error = null;
+        Done = null;
         var result = await action();
         if (!result.Succeeded)
         {
             Error = Localizer["Error_Action", Explain(result)];
             return;
         }
-        var target = next?.Invoke(result.Value!) ?? Navigation.ToBaseRelativePath(Navigation.Uri);
-        Navigation.NavigateTo(WithDone(target, done));
-    }
-
-    /// <summary>Handles a <see cref="SummonsActions"/> form: acknowledge, arrive, feed back or decline.</summary>
-    protected async Task ActOnSummonsAsync()
-    {
-        var summonsId = Field("summons");
-        (SummonsActionKind Kind, string? Note, bool Done, string Key)? act = Field("action") switch
+        if (form is not null)
+            Form.Clear(form);
+        if (next is not null)
         {
-            "ack" => (SummonsActionKind.Acknowledge, null, false, "Acknowledged"),
-            "arrive" => (SummonsActionKind.Arrive, null, false, "Arrived"),
-            "feedback" => (SummonsActionKind.Feedback, Field("feedback"), Field("done") == "true", "FedBack"),
-            "decline" => (SummonsActionKind.Decline, Field("reason"), false, "Declined"),
-            _ => null,
-        };
-        if (summonsId is null || act is not { } a)
-        {
-            Error = Localizer["Error_Action", Localizer["Outcome_Invalid"]];
+            Navigation.NavigateTo($"{next(result.Value!)}?done={Uri.EscapeDataString(done)}", forceLoad: true);
             return;
         }
-        await RunAsync(() => Backend.ActOnSummonsAsync(User, summonsId, a.Kind, a.Note, a.Done), a.Key);
+        Done = Localizer[$"Done_{done}"];
+        await ReloadAsync();
     }
+
+    /// <summary>Runs what a department did with a summons (<see cref="SummonsActions"/>).</summary>
+    protected Task ActOnSummonsAsync(SummonsAct act) =>
+        RunAsync(() => Backend.ActOnSummonsAsync(User, act.SummonsId, act.Kind, act.Note, act.Done), act.DoneKey);
 
     /// <summary>Why a result failed, for people.</summary>
     protected string Explain<T>(DashboardResult<T> result) => result.Outcome switch
@@ -134,12 +178,11 @@ public abstract class DashboardPage : ComponentBase
         _ => $"{Localizer["Outcome_Invalid"]} {result.Message}",
     };
 
-    private static string WithDone(string target, string done)
+    public void Dispose()
     {
-        var path = target.Split('?', 2);
-        var query = path.Length > 1
-            ? string.Join('&', path[1].Split('&').Where(p => !p.StartsWith("done=", StringComparison.Ordinal)))
-            : "";
-        return $"{path[0]}?{(query.Length > 0 ? query + "&" : "")}done={Uri.EscapeDataString(done)}";
+        _disposed = true;
+        _subscription?.Dispose();
+        _subscription = null;
+        GC.SuppressFinalize(this);
     }
 }

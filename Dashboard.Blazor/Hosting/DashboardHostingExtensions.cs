@@ -16,19 +16,23 @@ namespace Dispatch.Dashboard.Hosting;
 
 /// <summary>
 /// Hosting the dashboard in an ASP.NET Core app. The host also registers an <see cref="IDashboardBackend"/>, an
-/// authentication scheme whose sign-in the <see cref="DashboardOptions.SignInEndpoint"/> performs, a SignalR hub at
-/// <see cref="DashboardOptions.HubPath"/> that the pages' script watches, and feeds <see cref="ActivityHistory"/> with
-/// every live event.
+/// authentication scheme whose sign-in the <see cref="DashboardOptions.SignInEndpoint"/> performs, serves Blazor's
+/// script (<c>_framework/blazor.web.js</c>, e.g. with MapStaticAssets), feeds <see cref="ActivityHistory"/> with every
+/// live event and hands every coalesced batch of live events to <see cref="LiveFeed"/>.
 /// </summary>
 public static class DashboardHostingExtensions
 {
-    /// <summary>Server-rendered Razor components, authentication state, localization (zh-CN default, en) and the activity history.</summary>
+    /// <summary>
+    /// Razor components (the working pages interactive on the server, sign-in static), authentication state,
+    /// localization (zh-CN default, en), the activity history and the live feed of the interactive pages.
+    /// </summary>
     public static IServiceCollection AddDispatchDashboard(this IServiceCollection services, Action<DashboardOptions> configure)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddLocalization();
         services.AddSingleton<ActivityHistory>();
+        services.AddSingleton<LiveFeed>();
         services.Configure(configure);
         return services;
     }
@@ -50,7 +54,7 @@ public static class DashboardHostingExtensions
         app.UseAntiforgery();
         app.MapGet("/culture/{name}", SetCulture).AllowAnonymous().ExcludeFromDescription();
         MapStatsDownloads(app);
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 

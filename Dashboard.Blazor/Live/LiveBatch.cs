@@ -18,8 +18,11 @@ public sealed record LiveBatch(
     public int Count => Cases.Count + Summonses.Count + Escalations.Count;
 
     /// <summary>The part of the batch whose events concern <paramref name="scope"/>.</summary>
-    public LiveBatch Concerning(string scope) => new(
-        Cases.Where(e => e.Scopes.Contains(scope)).ToList(),
-        Summonses.Where(e => e.Scopes.Contains(scope)).ToList(),
-        Escalations.Where(e => e.Scopes.Contains(scope)).ToList());
+    public LiveBatch Concerning(string scope) => Concerning(new HashSet<string>(StringComparer.Ordinal) { scope });
+
+    /// <summary>The part of the batch whose events concern any of <paramref name="scopes"/>.</summary>
+    public LiveBatch Concerning(IReadOnlySet<string> scopes) => new(
+        Cases.Where(e => e.Scopes.Any(scopes.Contains)).ToList(),
+        Summonses.Where(e => e.Scopes.Any(scopes.Contains)).ToList(),
+        Escalations.Where(e => e.Scopes.Any(scopes.Contains)).ToList());
 }

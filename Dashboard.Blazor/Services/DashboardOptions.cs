@@ -11,11 +11,4 @@ public sealed class DashboardOptions
 
     /// <summary>Where the sign-out form posts.</summary>
     public string SignOutEndpoint { get; set; } = "/account/signout";
-
-    /// <summary>
-    /// The live hub the pages' script connects to (SignalR JSON protocol over a WebSocket, signed in by the cookie):
-    /// it calls Watch(scope) for the page's scopes and refreshes the page's live regions on caseChanged, summonsChanged
-    /// and escalated.
-    /// </summary>
-    public string HubPath { get; set; } = "/hubs/live";
 }

@@ -46,11 +46,49 @@ public static class DispatchDashboardExtensions
     public static WebApplication MapDispatchDashboardHost(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+        MapFrameworkAssets(app);
         app.MapDispatchDashboard();
         app.MapDashboardAccount(options.SignInEndpoint, options.SignOutEndpoint);
         // Orleans' own dashboard (silos, grain activity): admin only, signed in to this dashboard or with a bearer token.
         Orleans.Dashboard.ServiceCollectionExtensions.MapOrleansDashboard(app, OrleansDashboardPath).RequireAuthorization(Auth.Policies.Admin);
         return app;
+    }
+
+    /// <summary>The build's static web assets manifest of the silo (Blazor's <c>_framework/blazor.web.js</c>).</summary>
+    public const string AssetsManifest = "Dispatch.Silo.staticwebassets.endpoints.json";
+
+    /// <summary>
+    /// Serves Blazor's script from this machine, whichever way the silo runs. A published silo has it under
+    /// <c>wwwroot/</c> beside its assembly; a built one (<c>dotnet run --project Silo</c>, or the silo inside a test
+    /// process, whose application name and content root are the test's) finds it through the build's
+    /// <c>.staticwebassets.runtime.json</c>, which points into the NuGet cache. Either way the endpoints come from the
+    /// build's <see cref="AssetsManifest"/> beside the assembly.
+    /// </summary>
+    private static void MapFrameworkAssets(WebApplication app)
+    {
+        var directory = AppContext.BaseDirectory;
+        var manifest = Path.Combine(directory, AssetsManifest);
+        if (!File.Exists(manifest))
+            throw new SiloStartupException($"{manifest} is missing: build the silo (Silo.csproj sets RequiresAspNetWebAssets).");
+        var environment = app.Environment;
+        if (!environment.WebRootFileProvider.GetFileInfo("_framework/blazor.web.js").Exists)
+        {
+            var published = Path.Combine(directory, "wwwroot");
+            var runtime = Path.Combine(directory, "Dispatch.Silo.staticwebassets.runtime.json");
+            if (File.Exists(Path.Combine(published, "_framework", "blazor.web.js")))
+            {
+                environment.WebRootPath = published;
+                environment.WebRootFileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(published);
+            }
+            else if (File.Exists(runtime))
+            {
+                var settings = new ConfigurationBuilder()
+                    .AddInMemoryCollection([new(WebHostDefaults.StaticWebAssetsKey, runtime)])
+                    .Build();
+                Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(environment, settings);
+            }
+        }
+        app.MapStaticAssets(manifest);
     }
 
     private static Task RedirectOr(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

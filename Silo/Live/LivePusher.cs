@@ -11,8 +11,8 @@ namespace Dispatch.Silo.Live;
 /// Relays live events to their watchers. One event-bus subscription for the whole silo: every event is counted in the
 /// dashboard's <see cref="ActivityHistory"/> as it comes; events are then coalesced for <see cref="LiveOptions.PushInterval"/>
 /// (the newest version of each case and summons, every escalation) and each batch goes, through
-/// <see cref="IHubContext{THub, T}"/>, to the SignalR groups of each event's scopes (API clients and the dashboard's
-/// pages alike). Every send is guarded, bounded by <see cref="LiveOptions.SendTimeout"/> and logged when it fails, so a slow or
+/// <see cref="IHubContext{THub, T}"/>, to the SignalR groups of each event's scopes (API clients), and to the dashboard's
+/// interactive pages through <see cref="LiveFeed"/>. Every send is guarded, bounded by <see cref="LiveOptions.SendTimeout"/> and logged when it fails, so a slow or
 /// broken client delays nobody else; and since the bus never blocks a publisher, nothing here ever slows a grain
 /// (events beyond <see cref="LiveOptions.SubscriberCapacity"/> waiting are dropped and counted).
 /// </summary>
@@ -20,6 +20,7 @@ public sealed class LivePusher(
     EventBus events,
     IHubContext<LiveHub, IDispatchClient> hub,
     ActivityHistory history,
+    LiveFeed feed,
     IOptions<LiveOptions> options,
     ILogger<LivePusher> logger) : BackgroundService
 {
@@ -61,6 +62,7 @@ public sealed class LivePusher(
     {
         if (batch.IsEmpty)
             return;
+        feed.Publish(batch);
         var sends = new List<Task>(batch.Count);
         foreach (var e in batch.Cases)
             sends.Add(GuardAsync("caseChanged", e.Case.Id, ct => hub.Clients.Groups(LiveGroups.Of(e.Scopes)).CaseChanged(e.Case, ct), timeout, stoppingToken));

@@ -59,7 +59,12 @@ public sealed class WhistleScenarioTests(DashboardFixture fixture)
         await commissioner.Locator("#whistle-deadlines summary").ClickAsync();
         await commissioner.Locator("#whistle-ack-within").FillAsync("PT5M");
         await commissioner.ScreenshotAsync(new() { Path = Artifacts.Screenshot("scenario-2-case-before-whistle"), FullPage = true });
+        // Whistling asks first, naming the departments.
         await commissioner.Locator("#whistle-submit").ClickAsync();
+        await Expect(commissioner.Locator("#whistle-confirm-bar")).ToContainTextAsync("东街派出所");
+        await Expect(commissioner.Locator($"#board tr[data-department='{Police}']")).ToHaveCountAsync(0);
+        await commissioner.ScreenshotAsync(new() { Path = Artifacts.Screenshot("scenario-2b-whistle-confirm"), FullPage = true });
+        await commissioner.Locator("#whistle-confirm").ClickAsync();
         await Expect(commissioner.Locator($"#board tr[data-department='{Police}']")).ToHaveAttributeAsync("data-state", "issued");
         await SignIn.LiveAsync(commissioner);
 
@@ -87,6 +92,16 @@ public sealed class WhistleScenarioTests(DashboardFixture fixture)
         await Expect(duty.Locator($"#duty-cases tr[data-case='{caseId}']")).ToBeVisibleAsync();
         await Expect(duty.Locator(".chart[data-chart='escalations']")).ToHaveAttributeAsync("data-total", new Regex("^[1-9]"));
         await duty.ScreenshotAsync(new() { Path = Artifacts.Screenshot("scenario-5-duty-escalation"), FullPage = true });
+
+        // The counters show the cases behind them.
+        await duty.Locator("button[data-filter='overdue']").ClickAsync();
+        await Expect(duty.Locator("[data-filter-shown='overdue']")).ToBeVisibleAsync();
+        await Expect(duty.Locator($"#duty-cases tr[data-case='{caseId}']")).ToHaveCountAsync(0);
+        await duty.Locator("button[data-filter='escalations-today']").ClickAsync();
+        await Expect(duty.Locator("button[data-filter='escalations-today']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(duty.Locator($"#duty-cases tr[data-case='{caseId}']")).ToBeVisibleAsync();
+        await duty.Locator("#duty-filter-clear").ClickAsync();
+        await Expect(duty.Locator("[data-filter-shown]")).ToHaveCountAsync(0);
         await Expect(commissioner.Locator("#board tr[data-department='tc-a-t1-jud']")).ToHaveAttributeAsync("data-state", "escalated");
         await Expect(commissioner.Locator("#board tr[data-department='tc-a-jus']").First).ToHaveAttributeAsync("data-state", "issued");
 

@@ -42,11 +42,15 @@ public sealed class DashboardHost : IAsyncDisposable
     public HttpClient Http { get; }
     public IGrainFactory Grains => Silo.Grains;
 
-    public static async Task<DashboardHost> StartAsync() => new(await TestSiloApp.StartAsync(
+    public static Task<DashboardHost> StartAsync() => StartAsync(TestDatabases.NewSqliteFile());
+
+    /// <summary>A silo on the SQLite file <paramref name="database"/>; on <paramref name="address"/> when given (a restart).</summary>
+    public static async Task<DashboardHost> StartAsync(string database, Uri? address = null) => new(await TestSiloApp.StartAsync(
     [
         "--Storage:Provider=sqlite",
-        $"--Storage:ConnectionString={TestDatabases.NewSqliteFile()}",
+        $"--Storage:ConnectionString={database}",
         "--Auth:DevTokens=true",
+        .. address is null ? Array.Empty<string>() : [$"--urls={address.GetLeftPart(UriPartial.Authority)}"],
     ]));
 
     /// <summary>A client with a dev token for the principal.</summary>

@@ -16,6 +16,6 @@ public static class SignIn
         await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
     }
 
-    /// <summary>Waits until the page's script watches its scopes on the live hub.</summary>
-    public static Task LiveAsync(IPage page) => Expect(page.Locator("body[data-live=on]")).ToHaveCountAsync(1);
+    /// <summary>Waits until the page is interactive and watches its scopes live (its root says data-live="on").</summary>
+    public static Task LiveAsync(IPage page) => Expect(page.Locator("[data-live=on]")).ToHaveCountAsync(1);
 }

@@ -24,6 +24,15 @@ public sealed class LiveBatchBuilderTests
         new EscalationView(caseId, kind, "S1", "d1", "d2", "S2", 1, "tc-a-t1", "tc-a", CenterLevel.County, null, At, At, "late"),
         [caseId, "tc-a-t1", "tc-a", "tc", "d1"]);
 
+    /// <summary>A batch of <paramref name="events"/>, coalesced as the pusher does.</summary>
+    internal static LiveBatch Batch(params object[] events)
+    {
+        var builder = new LiveBatchBuilder();
+        foreach (var e in events)
+            builder.Add(e);
+        return builder.Build();
+    }
+
     [Fact]
     public void Build_KeepsNewestVersionPerCaseAndSummons_AndEveryEscalation()
     {
