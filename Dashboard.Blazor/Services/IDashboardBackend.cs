@@ -52,6 +52,15 @@ public interface IDashboardBackend
     /// <summary>A county's cadence reports, newest first; Forbidden unless <see cref="StatsAccess.MayReadReports"/>.</summary>
     Task<DashboardResult<IReadOnlyList<ReportHeader>>> ListReportsAsync(ClaimsPrincipal user, string countyId);
 
+    /// <summary>Who was notified of the case, how and when (newest first), for a principal who may read the case.</summary>
+    Task<DashboardResult<IReadOnlyList<NotificationLine>>> CaseNotificationsAsync(ClaimsPrincipal user, string caseId);
+
+    /// <summary>
+    /// How many notifications were given up on (failed after every retry): a duty leader's county, everything for admin;
+    /// null for other roles.
+    /// </summary>
+    Task<int?> FailedNotificationsAsync(ClaimsPrincipal user);
+
     /// <summary>How many silos of the cluster are active now, as this silo's membership view says (1 for a single silo).</summary>
     int ActiveSilos();
 

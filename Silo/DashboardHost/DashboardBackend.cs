@@ -13,6 +13,7 @@ using Orleans;
 using Dispatch.Silo.Hosting;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Application;
+using Dispatch.Silo.Notifications;
 using Dispatch.Silo.Auth;
 
 namespace Dispatch.Silo.DashboardHost;
@@ -24,9 +25,43 @@ namespace Dispatch.Silo.DashboardHost;
 /// back as a Conflict result with a message instead of tearing down the page.
 /// </summary>
 public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthorizer scopes, IGrainFactory grains, StatsQueries stats,
-    CityModel city, EngineRetry retry, SiloReadiness silo, ILogger<DashboardBackend> logger) : IDashboardBackend
+    CityModel city, EngineRetry retry, SiloReadiness silo, SqlNotificationStore notifications, ILogger<DashboardBackend> logger) : IDashboardBackend
 {
+    /// <summary>The most deliveries the case page lists.</summary>
+    private const int NotificationLines = 100;
+
     public int ActiveSilos() => silo.ActiveSilos;
+
+    public Task<DashboardResult<IReadOnlyList<NotificationLine>>> CaseNotificationsAsync(ClaimsPrincipal user, string caseId) =>
+        RunAsync(user, async actor =>
+        {
+            // Whoever may read the case may see who was told of it (the API's rule for ?case=).
+            var read = await operations.GetCaseAsync(actor, caseId);
+            if (!read.Succeeded) return read.As<IReadOnlyList<NotificationLine>>();
+            var rows = await notifications.ListAsync(new NotificationFilter(CaseId: caseId), NotificationLines);
+            return OperationResult<IReadOnlyList<NotificationLine>>.Ok(rows.Select(r => new NotificationLine(r.Type, r.Recipient,
+                r.Channel.ToString().ToLowerInvariant(), r.State, r.Attempts, r.LastError, r.OccurredAt, r.DeliveredAt)).ToList());
+        });
+
+    public async Task<int?> FailedNotificationsAsync(ClaimsPrincipal user)
+    {
+        var filter = ActorOf(user) switch
+        {
+            { Role: Actor.Admin } => new NotificationFilter(State: "failed"),
+            { Role: Actor.DutyLeader, Scope: { } county } => new NotificationFilter(State: "failed", CountyId: county),
+            _ => null,
+        };
+        if (filter is null) return null;
+        try
+        {
+            return await notifications.CountFailedAsync(filter);
+        }
+        catch (Exception error) when (error is System.Data.Common.DbException or TimeoutException)
+        {
+            logger.LogWarning("Counting failed notifications failed for now: {Message}", error.Message);
+            return null;
+        }
+    }
 
     public Actor? ActorOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && user.FindFirst(DispatchClaims.Role) is not null ? user.ToActor() : null;
