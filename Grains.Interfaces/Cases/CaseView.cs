@@ -36,4 +36,8 @@ public sealed record CaseView(
     /// <summary>How many times the case was reopened (the resident said it was not fixed, or was unsatisfied).</summary>
     [Id(101)]
     public int Reopens { get; init; }
+
+    /// <summary>Who reported the case (role, scope, name); absent for cases stored before it was recorded.</summary>
+    [Id(102)]
+    public Actor? ReportedBy { get; init; }
 }

@@ -110,6 +110,16 @@ public sealed partial class CaseGrain
         foreach (var s in issued) Publish(new SummonsChanged(s.ToView(Case.Id), Scopes()));
     }
 
+    /// <summary>A note on the timeline (entry "note", the typed text), in any state.</summary>
+    private async Task<CommandResult<CaseView>> NoteAsync(CaseCommand command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("text", "A text is required.");
+        AddTimeline("note", command.Actor, command.Text);
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
     private async Task<CommandResult<CaseView>> EscalateManuallyAsync(CaseCommand command)
     {
         if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("reason", "A reason is required.");
@@ -555,7 +565,7 @@ public sealed partial class CaseGrain
     {
         if (!Case.Exists) return CommandResult<CaseView>.NotFound($"There is no case {GrainKey}.");
         var county = engine.City.CountyOf(Case.TownshipId)?.Id;
-        return CaseActors.Check(actor, role, Case.Id, Case.TownshipId, Case.CenterId, county) is { } refusal
+        return CaseActors.Check(actor, role, Case.Id, Case.TownshipId, Case.CenterId, county, Case.ReportedBy) is { } refusal
             ? CommandResult<CaseView>.Forbidden(refusal)
             : null;
     }
@@ -595,5 +605,6 @@ public sealed partial class CaseGrain
     {
         FollowUpDueAt = Case.FollowUpDueAt,
         Reopens = Case.Reopens,
+        ReportedBy = Case.ReportedBy,
     };
 }

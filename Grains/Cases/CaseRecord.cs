@@ -67,6 +67,9 @@ public sealed class CaseRecord
     /// <summary>The reason of the latest reopening (trimmed), so a repeated reopen can be told from another.</summary>
     public string? ReopenReason { get; set; }
 
+    /// <summary>Who reported the case (null for cases stored before it was recorded).</summary>
+    public Actor? ReportedBy { get; set; }
+
     /// <summary>True when a follow-up is recorded for the current resolution.</summary>
     public bool FollowedUpThisResolution => Satisfaction is not null && FollowUpOfResolution == Resolutions;
 

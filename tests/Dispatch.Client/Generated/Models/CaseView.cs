@@ -66,6 +66,14 @@ namespace Dispatch.Client.Models
 #endif
         /// <summary>The reopens property</summary>
         public int? Reopens { get; set; }
+        /// <summary>The reportedBy property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Dispatch.Client.Models.Actor? ReportedBy { get; set; }
+#nullable restore
+#else
+        public global::Dispatch.Client.Models.Actor ReportedBy { get; set; }
+#endif
         /// <summary>The reporter property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -156,6 +164,7 @@ namespace Dispatch.Client.Models
                 { "level", n => { Level = n.GetEnumValue<global::Dispatch.Client.Models.CenterLevel>(); } },
                 { "outcome", n => { Outcome = n.GetStringValue(); } },
                 { "reopens", n => { Reopens = n.GetIntValue(); } },
+                { "reportedBy", n => { ReportedBy = n.GetObjectValue<global::Dispatch.Client.Models.Actor>(global::Dispatch.Client.Models.Actor.CreateFromDiscriminatorValue); } },
                 { "reporter", n => { Reporter = n.GetStringValue(); } },
                 { "risk", n => { Risk = n.GetEnumValue<global::Dispatch.Client.Models.RiskColour>(); } },
                 { "satisfaction", n => { Satisfaction = n.GetIntValue(); } },
@@ -188,6 +197,7 @@ namespace Dispatch.Client.Models
             writer.WriteEnumValue<global::Dispatch.Client.Models.CenterLevel>("level", Level);
             writer.WriteStringValue("outcome", Outcome);
             writer.WriteIntValue("reopens", Reopens);
+            writer.WriteObjectValue<global::Dispatch.Client.Models.Actor>("reportedBy", ReportedBy);
             writer.WriteStringValue("reporter", Reporter);
             writer.WriteEnumValue<global::Dispatch.Client.Models.RiskColour>("risk", Risk);
             writer.WriteIntValue("satisfaction", Satisfaction);

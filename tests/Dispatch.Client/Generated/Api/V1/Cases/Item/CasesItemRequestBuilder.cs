@@ -3,6 +3,7 @@
 using Dispatch.Client.Api.V1.Cases.Item.Close;
 using Dispatch.Client.Api.V1.Cases.Item.Escalate;
 using Dispatch.Client.Api.V1.Cases.Item.FollowUp;
+using Dispatch.Client.Api.V1.Cases.Item.Notes;
 using Dispatch.Client.Api.V1.Cases.Item.Reopen;
 using Dispatch.Client.Api.V1.Cases.Item.Resolve;
 using Dispatch.Client.Api.V1.Cases.Item.Supervise;
@@ -40,6 +41,11 @@ namespace Dispatch.Client.Api.V1.Cases.Item
         public global::Dispatch.Client.Api.V1.Cases.Item.FollowUp.FollowUpRequestBuilder FollowUp
         {
             get => new global::Dispatch.Client.Api.V1.Cases.Item.FollowUp.FollowUpRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The notes property</summary>
+        public global::Dispatch.Client.Api.V1.Cases.Item.Notes.NotesRequestBuilder Notes
+        {
+            get => new global::Dispatch.Client.Api.V1.Cases.Item.Notes.NotesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The reopen property</summary>
         public global::Dispatch.Client.Api.V1.Cases.Item.Reopen.ReopenRequestBuilder Reopen
