@@ -27,6 +27,12 @@ public interface ICaseGrain : IDeadlineGrain
     Task<CommandResult<SummonsView>> ActOnSummons(SummonsCommand command);
 
     /// <summary>
+    /// Lists an attachment whose content is stored already; the same content by the same principal again is Unchanged
+    /// (a retried upload). Who may: as for a note.
+    /// </summary>
+    Task<CommandResult<CaseView>> Attach(AttachCase command);
+
+    /// <summary>
     /// Re-sends every undelivered copy in the case's outbox now and completes when the receivers have answered;
     /// returns how many copies remain undelivered (0 when all are confirmed).
     /// </summary>

@@ -40,4 +40,8 @@ public sealed record CaseView(
     /// <summary>Who reported the case (role, scope, name); absent for cases stored before it was recorded.</summary>
     [Id(102)]
     public Actor? ReportedBy { get; init; }
+
+    /// <summary>The photos and documents on the case, in the order they were added.</summary>
+    [Id(103)]
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
 }

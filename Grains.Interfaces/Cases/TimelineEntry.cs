@@ -34,6 +34,10 @@ public sealed record TimelineEntry(
     int? Satisfaction = null,
     CaseSource? Source = null)
 {
+    /// <summary>The attachment an "attached" entry is about (its number on the case).</summary>
+    [Id(100)]
+    public int? Attachment { get; init; }
+
     /// <summary>An escalation step: the next department was summoned.</summary>
     public const string Summoned = "summoned";
 

@@ -120,6 +120,20 @@ public sealed partial class CaseGrain
         return CommandResult<CaseView>.Ok(ToView());
     }
 
+    public async Task<CommandResult<CaseView>> Attach(AttachCase command)
+    {
+        if (Check(command.Actor, CaseDuty.Annotate) is { } denied) return denied;
+        var by = command.Actor.ToString();
+        if (Case.Attachments.Any(a => a.Sha256 == command.Sha256 && a.Actor == by)) return CommandResult<CaseView>.Unchanged(ToView());
+        var attachment = new AttachmentView(Case.Attachments.Count + 1, command.ContentType, command.Size, command.Sha256, Now, by,
+            command.Actor.Name, command.LocationKept, command.FileName);
+        Case.Attachments.Add(attachment);
+        AddTimeline("attached", command.Actor, null, e => e with { Attachment = attachment.N });
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
     private async Task<CommandResult<CaseView>> EscalateManuallyAsync(CaseCommand command)
     {
         if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("reason", "A reason is required.");
@@ -606,5 +620,6 @@ public sealed partial class CaseGrain
         FollowUpDueAt = Case.FollowUpDueAt,
         Reopens = Case.Reopens,
         ReportedBy = Case.ReportedBy,
+        Attachments = Case.Attachments.ToList(),
     };
 }

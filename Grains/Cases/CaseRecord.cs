@@ -70,6 +70,9 @@ public sealed class CaseRecord
     /// <summary>Who reported the case (null for cases stored before it was recorded).</summary>
     public Actor? ReportedBy { get; set; }
 
+    /// <summary>The photos and documents on the case (their content is in the attachment store).</summary>
+    public List<AttachmentView> Attachments { get; set; } = [];
+
     /// <summary>True when a follow-up is recorded for the current resolution.</summary>
     public bool FollowedUpThisResolution => Satisfaction is not null && FollowUpOfResolution == Resolutions;
 

@@ -37,6 +37,7 @@ public static class DispatchApiExtensions
         v1.MapAuthApi(app.Services.GetRequiredService<SiloSettings>().DevTokens);
         v1.MapOrgApi();
         v1.MapCasesApi().ProducesProblem(StatusCodes.Status409Conflict);
+        v1.MapAttachmentsApi();
         v1.MapSummonsesApi();
         v1.MapDutyApi();
         v1.MapStreamApi();

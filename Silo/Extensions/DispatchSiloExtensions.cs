@@ -90,6 +90,13 @@ public static class DispatchSiloExtensions
         services.AddSingleton<CaseIdAllocator>();
         services.AddSingleton<ScopeAuthorizer>();
         services.AddSingleton<DispatchOperations>();
+        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section)
+            .Validate(o => o.MaxBytes > 0, "Attachments:MaxBytes must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<Attachments.IAttachmentStore>(settings.Store.IsSqlite
+            ? Attachments.FileAttachmentStore.Beside(settings.Store.SqliteFilePath!)
+            : new Attachments.PostgresAttachmentStore(settings.Store));
+        services.AddSingleton<AttachmentOperations>();
         services.AddHttpContextAccessor();
         services.AddSingleton<EngineRetry>();
         services.AddSingleton(sp => new TokenService(settings.SigningKey, sp.GetRequiredService<IClock>()));

@@ -20,7 +20,7 @@ namespace Dispatch.Silo.Storage;
 public static class OrleansSchema
 {
     /// <summary>The schema version this code writes and understands; the scripts record it in DispatchSchema.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Key of the PostgreSQL advisory lock held while the script runs ("DSORLEAN" in ASCII).</summary>
     private const long PostgresLockKey = 0x44534F524C45414E;

@@ -14,6 +14,14 @@ namespace Dispatch.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The attachments property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Dispatch.Client.Models.AttachmentView>? Attachments { get; set; }
+#nullable restore
+#else
+        public List<global::Dispatch.Client.Models.AttachmentView> Attachments { get; set; }
+#endif
         /// <summary>The category property</summary>
         public global::Dispatch.Client.Models.Category? Category { get; set; }
         /// <summary>The centerId property</summary>
@@ -153,6 +161,7 @@ namespace Dispatch.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "attachments", n => { Attachments = n.GetCollectionOfObjectValues<global::Dispatch.Client.Models.AttachmentView>(global::Dispatch.Client.Models.AttachmentView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "category", n => { Category = n.GetEnumValue<global::Dispatch.Client.Models.Category>(); } },
                 { "centerId", n => { CenterId = n.GetStringValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
@@ -186,6 +195,7 @@ namespace Dispatch.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::Dispatch.Client.Models.AttachmentView>("attachments", Attachments);
             writer.WriteEnumValue<global::Dispatch.Client.Models.Category>("category", Category);
             writer.WriteStringValue("centerId", CenterId);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);

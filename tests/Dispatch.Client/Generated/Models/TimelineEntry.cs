@@ -48,6 +48,8 @@ namespace Dispatch.Client.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The at property</summary>
         public DateTimeOffset? At { get; set; }
+        /// <summary>The attachment property</summary>
+        public int? Attachment { get; set; }
         /// <summary>The category property</summary>
         public global::Dispatch.Client.Models.Category? Category { get; set; }
         /// <summary>The centerIds property</summary>
@@ -162,6 +164,7 @@ namespace Dispatch.Client.Models
                 { "actorRole", n => { ActorRole = n.GetStringValue(); } },
                 { "actorScope", n => { ActorScope = n.GetStringValue(); } },
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
+                { "attachment", n => { Attachment = n.GetIntValue(); } },
                 { "category", n => { Category = n.GetEnumValue<global::Dispatch.Client.Models.Category>(); } },
                 { "centerIds", n => { CenterIds = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "departmentIds", n => { DepartmentIds = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -191,6 +194,7 @@ namespace Dispatch.Client.Models
             writer.WriteStringValue("actorRole", ActorRole);
             writer.WriteStringValue("actorScope", ActorScope);
             writer.WriteDateTimeOffsetValue("at", At);
+            writer.WriteIntValue("attachment", Attachment);
             writer.WriteEnumValue<global::Dispatch.Client.Models.Category>("category", Category);
             writer.WriteCollectionOfPrimitiveValues<string>("centerIds", CenterIds);
             writer.WriteCollectionOfPrimitiveValues<string>("departmentIds", DepartmentIds);
