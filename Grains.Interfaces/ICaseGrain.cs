@@ -32,6 +32,9 @@ public interface ICaseGrain : IDeadlineGrain
     /// </summary>
     Task<CommandResult<CaseView>> Attach(AttachCase command);
 
+    /// <summary>Links this case with another as the same problem; Unchanged when linked already. Who may: as for a note, but no grid worker.</summary>
+    Task<CommandResult<CaseView>> Link(LinkCase command);
+
     /// <summary>
     /// Re-sends every undelivered copy in the case's outbox now and completes when the receivers have answered;
     /// returns how many copies remain undelivered (0 when all are confirmed).

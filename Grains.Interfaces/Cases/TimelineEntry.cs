@@ -38,6 +38,10 @@ public sealed record TimelineEntry(
     [Id(100)]
     public int? Attachment { get; init; }
 
+    /// <summary>The case a "linked" entry linked this one with.</summary>
+    [Id(101)]
+    public string? LinkedCase { get; init; }
+
     /// <summary>An escalation step: the next department was summoned.</summary>
     public const string Summoned = "summoned";
 

@@ -134,6 +134,19 @@ public sealed partial class CaseGrain
         return CommandResult<CaseView>.Ok(ToView());
     }
 
+    public async Task<CommandResult<CaseView>> Link(LinkCase command)
+    {
+        if (command.Actor.Role == Actor.GridWorker) return CommandResult<CaseView>.Forbidden($"{command.Actor} may not link cases.");
+        if (Check(command.Actor, CaseDuty.Annotate) is { } denied) return denied;
+        if (command.Other.CaseId == Case.Id) return CommandResult<CaseView>.Invalid("caseId", "A case is not linked with itself.");
+        if (Case.LinkedCases.Any(l => l.CaseId == command.Other.CaseId)) return CommandResult<CaseView>.Unchanged(ToView());
+        Case.LinkedCases.Add(command.Other);
+        AddTimeline("linked", command.Actor, null, e => e with { LinkedCase = command.Other.CaseId });
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
     private async Task<CommandResult<CaseView>> EscalateManuallyAsync(CaseCommand command)
     {
         if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("reason", "A reason is required.");
@@ -621,5 +634,7 @@ public sealed partial class CaseGrain
         Reopens = Case.Reopens,
         ReportedBy = Case.ReportedBy,
         Attachments = Case.Attachments.ToList(),
+        LinkedCases = Case.LinkedCases.ToList(),
+        RepeatOf = RepeatCases.RepeatOf(Case.Id, Case.CreatedAt, Case.LinkedCases),
     };
 }

@@ -43,6 +43,8 @@ public static class CasesApi
             .WithName("ReopenCase").WithSummary("Reopen a resolved, closed or followed-up case the resident says is not fixed: back to the center that closed it, the departments that resolved it summoned again");
         api.MapPost("/{id}/notes", Note).RequireAuthorization(Policies.Annotator)
             .WithName("AddCaseNote").WithSummary("Add a note to the timeline: the case's handlers, the county duty leader, or the grid worker who reported it");
+        api.MapPost("/{id}/link", Link).RequireAuthorization(Policies.CaseHandler)
+            .WithName("LinkCases").WithSummary("Link a sibling case as the same problem (重复件): both show linkedCases; the later one is a repeat of the earlier");
         api.MapPost("/{id}/escalate", Escalate).RequireAuthorization(Policies.DutyLeader)
             .WithName("EscalateCase").WithSummary("Escalate the case one level up");
         api.MapPost("/{id}/supervise", Supervise).RequireAuthorization(Policies.DutyLeader)
@@ -134,6 +136,10 @@ public static class CasesApi
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Note(
         string id, JsonBody<CaseNoteRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>
         (await operations.NoteAsync(user.ToActor(), id, body.Value)).ToHttp();
+
+    public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Link(
+        string id, JsonBody<LinkCaseRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>
+        (await operations.LinkAsync(user.ToActor(), id, body.Value)).ToHttp();
 
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Escalate(
         string id, JsonBody<ReasonRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>

@@ -11,6 +11,7 @@ using Dispatch.Silo.Api.Binding;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Cases;
+using Dispatch.Grains.Domain.Cases;
 using NodaTime;
 
 namespace Dispatch.Silo.Application;
@@ -26,7 +27,7 @@ namespace Dispatch.Silo.Application;
 /// callers without a binder (the dashboard) and is cheap. The role check repeats the endpoint's policy likewise.
 /// </remarks>
 public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IReadModelReader views, EngineContext engine, ScopeAuthorizer scopes,
-    CaseIdAllocator ids, IClock clock, EngineRetry retry)
+    CaseIdAllocator ids, IClock clock, EngineRetry retry, Microsoft.Extensions.Options.IOptions<Options.RepeatOptions> repeats)
 {
     /// <summary>How many fresh ids a report tries when another silo took the id first.</summary>
     private const int ReportAttempts = 10;
@@ -37,10 +38,70 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
     /// principal and key before the case is reported, so a retry answers that case and never creates a second.
     /// </summary>
     /// <exception cref="OperationUnavailableException">No free case id was found (another silo took each one).</exception>
-    public async Task<OperationResult<CaseView>> ReportAsync(Actor actor, ReportCaseRequest request, string? idempotencyKey = null) =>
-        (Refuse<CaseView>(actor, Policies.Reporter) ?? CheckIdempotencyKey<CaseView>(idempotencyKey)) is { } refused
-            ? refused
-            : await ReportIntakeAsync(actor, request, idempotencyKey);
+    public async Task<OperationResult<CaseView>> ReportAsync(Actor actor, ReportCaseRequest request, string? idempotencyKey = null)
+    {
+        if ((Refuse<CaseView>(actor, Policies.Reporter) ?? CheckIdempotencyKey<CaseView>(idempotencyKey)) is { } refused)
+            return refused;
+        var result = await ReportIntakeAsync(actor, request, idempotencyKey);
+        return result.Succeeded
+            ? result with { Value = result.Value! with { SuggestedRepeats = await SuggestRepeatsAsync(result.Value) } }
+            : result;
+    }
+
+    /// <summary>
+    /// Open or recently resolved (<see cref="Options.RepeatOptions.Window"/>) cases of the new case's grid and category whose
+    /// summary is similar (<see cref="RepeatCases"/>), most similar first; those linked already are left out. From the read
+    /// models, so a case reported a moment ago may not be among them yet.
+    /// </summary>
+    private async Task<IReadOnlyList<RepeatSuggestion>> SuggestRepeatsAsync(CaseView created)
+    {
+        var candidates = (await views.GridCategoryCasesAsync(created.GridId, created.Category, repeats.Value.Candidates))
+            .Where(c => c.Id != created.Id && created.LinkedCases.All(l => l.CaseId != c.Id))
+            .ToDictionary(c => c.Id);
+        var now = clock.GetCurrentInstant();
+        var window = Duration.FromTimeSpan(repeats.Value.Window);
+        var suggestions = new List<RepeatSuggestion>();
+        foreach (var (id, similarity) in RepeatCases.Suggest(created.Summary, candidates.Values.Select(c => (c.Id, c.Summary))))
+        {
+            var candidate = candidates[id];
+            if (!candidate.IsOpen)
+            {
+                var view = await retry.RunAsync(() => grains.GetGrain<ICaseGrain>(id).Get());
+                var resolvedAt = view?.Timeline.LastOrDefault(e => e.Kind == "resolved")?.At;
+                if (view is null || !RepeatCases.IsCandidate(resolvedAt ?? view.CreatedAt, now, window))
+                    continue;
+            }
+            suggestions.Add(new RepeatSuggestion(id, candidate.Summary, candidate.State, candidate.CreatedAt, similarity));
+        }
+        return suggestions;
+    }
+
+    /// <summary>
+    /// Links two cases as the same problem: both show the other in <c>linkedCases</c>, and the later one is a repeat. Who:
+    /// a handler of the case (commissioner, duty leader) or admin, who may also read the other.
+    /// </summary>
+    public async Task<OperationResult<CaseView>> LinkAsync(Actor actor, string id, LinkCaseRequest request)
+    {
+        if ((Refuse<CaseView>(actor, Policies.CaseHandler) ?? Check<CaseView>(request) ?? CheckCaseId<CaseView>(id)) is { } refused)
+            return refused;
+        if (request.CaseId == id)
+            return OperationResult<CaseView>.Invalid("caseId", "A case is not linked with itself.");
+        var other = await GetCaseAsync(actor, request.CaseId!);
+        if (!other.Succeeded)
+            return other.Outcome == Outcome.NotFound ? OperationResult<CaseView>.Invalid("caseId", $"No case '{request.CaseId}'.") : other;
+        var self = await GetCaseAsync(actor, id);
+        if (!self.Succeeded)
+            return self;
+        var first = OperationResult<CaseView>.From(await grains.GetGrain<ICaseGrain>(id)
+            .Link(new LinkCase(new LinkedCase(other.Value!.Id, other.Value.CreatedAt), actor)));
+        if (!first.Succeeded)
+            return first;
+        // A handler who may read the other case may note on it too (CaseActors), so the other side takes the same actor;
+        // a failure there leaves this side linked, and repeating the call links the other (each side is idempotent).
+        var second = OperationResult<CaseView>.From(await grains.GetGrain<ICaseGrain>(other.Value.Id)
+            .Link(new LinkCase(new LinkedCase(self.Value!.Id, self.Value.CreatedAt), actor)));
+        return second.Succeeded ? first : second;
+    }
 
     /// <summary>
     /// Reports a new case for an intake that has checked its caller's scope itself (Open311: the client's api_key scope

@@ -90,6 +90,9 @@ public static class DispatchSiloExtensions
         services.AddSingleton<CaseIdAllocator>();
         services.AddSingleton<ScopeAuthorizer>();
         services.AddSingleton<DispatchOperations>();
+        services.AddOptions<RepeatOptions>().BindConfiguration(RepeatOptions.Section)
+            .Validate(o => o.Window >= TimeSpan.Zero && o.Candidates > 0, "Repeats:Window must not be negative, Repeats:Candidates must be positive.")
+            .ValidateOnStart();
         services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section)
             .Validate(o => o.MaxBytes > 0, "Attachments:MaxBytes must be positive.")
             .ValidateOnStart();

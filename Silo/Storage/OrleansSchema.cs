@@ -140,6 +140,7 @@ public static class OrleansSchema
     [
         ("case_view", "follow_up_due_ns", "INTEGER NULL", "bigint NULL"),
         ("stats_fact", "reopened", "INTEGER NOT NULL DEFAULT 0", "integer NOT NULL DEFAULT 0"),
+        ("stats_fact", "repeats", "INTEGER NOT NULL DEFAULT 0", "integer NOT NULL DEFAULT 0"),
     ];
 
     /// <summary>Adds every <see cref="ReadModelColumns"/> column its table does not have yet (new or upgraded databases alike).</summary>

@@ -94,6 +94,14 @@ namespace Dispatch.Client.Models
 #else
         public string LeaderRole { get; set; }
 #endif
+        /// <summary>The linkedCase property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? LinkedCase { get; set; }
+#nullable restore
+#else
+        public string LinkedCase { get; set; }
+#endif
         /// <summary>The note property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -172,6 +180,7 @@ namespace Dispatch.Client.Models
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "leaderName", n => { LeaderName = n.GetStringValue(); } },
                 { "leaderRole", n => { LeaderRole = n.GetStringValue(); } },
+                { "linkedCase", n => { LinkedCase = n.GetStringValue(); } },
                 { "note", n => { Note = n.GetStringValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
                 { "risk", n => { Risk = n.GetEnumValue<global::Dispatch.Client.Models.RiskColour>(); } },
@@ -202,6 +211,7 @@ namespace Dispatch.Client.Models
             writer.WriteStringValue("kind", Kind);
             writer.WriteStringValue("leaderName", LeaderName);
             writer.WriteStringValue("leaderRole", LeaderRole);
+            writer.WriteStringValue("linkedCase", LinkedCase);
             writer.WriteStringValue("note", Note);
             writer.WriteStringValue("reason", Reason);
             writer.WriteEnumValue<global::Dispatch.Client.Models.RiskColour>("risk", Risk);

@@ -4,6 +4,7 @@ using Dispatch.Client.Api.V1.Cases.Item.Attachments;
 using Dispatch.Client.Api.V1.Cases.Item.Close;
 using Dispatch.Client.Api.V1.Cases.Item.Escalate;
 using Dispatch.Client.Api.V1.Cases.Item.FollowUp;
+using Dispatch.Client.Api.V1.Cases.Item.Link;
 using Dispatch.Client.Api.V1.Cases.Item.Notes;
 using Dispatch.Client.Api.V1.Cases.Item.Reopen;
 using Dispatch.Client.Api.V1.Cases.Item.Resolve;
@@ -47,6 +48,11 @@ namespace Dispatch.Client.Api.V1.Cases.Item
         public global::Dispatch.Client.Api.V1.Cases.Item.FollowUp.FollowUpRequestBuilder FollowUp
         {
             get => new global::Dispatch.Client.Api.V1.Cases.Item.FollowUp.FollowUpRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The link property</summary>
+        public global::Dispatch.Client.Api.V1.Cases.Item.Link.LinkRequestBuilder Link
+        {
+            get => new global::Dispatch.Client.Api.V1.Cases.Item.Link.LinkRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The notes property</summary>
         public global::Dispatch.Client.Api.V1.Cases.Item.Notes.NotesRequestBuilder Notes
