@@ -90,6 +90,8 @@ public static class DispatchSiloExtensions
         services.AddSingleton<CaseIdAllocator>();
         services.AddSingleton<ScopeAuthorizer>();
         services.AddSingleton<DispatchOperations>();
+        services.AddSingleton<CalendarYears>();
+        services.AddHostedService(sp => sp.GetRequiredService<CalendarYears>());
         services.AddOptions<RepeatOptions>().BindConfiguration(RepeatOptions.Section)
             .Validate(o => o.Window >= TimeSpan.Zero && o.Candidates > 0, "Repeats:Window must not be negative, Repeats:Candidates must be positive.")
             .ValidateOnStart();
