@@ -25,6 +25,7 @@ public static class DispatchApiExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
         app.MapOpen311Api();
+        Field.FieldReportPage.MapFieldReportPage(app);
 
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization()
