@@ -11,13 +11,12 @@ namespace Dispatch.Silo.Tests.Field;
 /// summary; POST /cases/{id}/link links siblings on both sides; the later one counts as a repeat in the statistics of
 /// its township and of the departments summoned to it (JSON and CSV).
 /// </summary>
-[Collection(SqliteSiloCollection.Name)]
-public sealed class RepeatCasesApiTests(SqliteSiloFixture fixture)
+public abstract class RepeatCasesApiTests(SiloHost host)
 {
     private const string Township = "tc-a-t3";
     private const string Grid = "tc-a-t3-g1";
     private const string Police = "tc-a-t3-pol";
-    private readonly SiloHost _host = fixture.Host;
+    private readonly SiloHost _host = host;
 
     private string Today => _host.Clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date.ToString("yyyy-MM-dd", null);
 
@@ -125,3 +124,9 @@ public sealed class RepeatCasesApiTests(SqliteSiloFixture fixture)
         }
     }
 }
+
+[Collection(SqliteSiloCollection.Name)]
+public sealed class SqliteRepeatCasesApiTests(SqliteSiloFixture fixture) : RepeatCasesApiTests(fixture.Host);
+
+[Collection(PostgresSiloCollection.Name)]
+public sealed class PostgresRepeatCasesApiTests(PostgresSiloFixture fixture) : RepeatCasesApiTests(fixture.Host);
