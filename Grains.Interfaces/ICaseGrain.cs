@@ -27,6 +27,15 @@ public interface ICaseGrain : IDeadlineGrain
     Task<CommandResult<SummonsView>> ActOnSummons(SummonsCommand command);
 
     /// <summary>
+    /// Lists an attachment whose content is stored already; the same content by the same principal again is Unchanged
+    /// (a retried upload). Who may: as for a note.
+    /// </summary>
+    Task<CommandResult<CaseView>> Attach(AttachCase command);
+
+    /// <summary>Links this case with another as the same problem; Unchanged when linked already. Who may: as for a note, but no grid worker.</summary>
+    Task<CommandResult<CaseView>> Link(LinkCase command);
+
+    /// <summary>
     /// Re-sends every undelivered copy in the case's outbox now and completes when the receivers have answered;
     /// returns how many copies remain undelivered (0 when all are confirmed).
     /// </summary>

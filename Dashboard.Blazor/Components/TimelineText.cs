@@ -22,10 +22,11 @@ public sealed class TimelineText(IStringLocalizer<Strings> l, CityModel city)
         if (role == Actor.Department)
             return city.DepartmentName(entry.ActorScope);
         var title = l.RoleTitle(role);
-        var where = entry.ActorScope is null ? title : $"{city.CenterName(entry.ActorScope)} · {title}";
+        var place = role == Actor.GridWorker ? city.GridName(entry.ActorScope) : city.CenterName(entry.ActorScope);
+        var where = entry.ActorScope is null ? title : $"{place} · {title}";
         var name = entry.ActorName;
         var saysMore = !string.IsNullOrWhiteSpace(name) && name != role
-            && (entry.ActorScope is null || !name.StartsWith(city.CenterName(entry.ActorScope), StringComparison.Ordinal));
+            && (entry.ActorScope is null || !name.StartsWith(place, StringComparison.Ordinal));
         return saysMore ? $"{where} {name}" : where;
     }
 

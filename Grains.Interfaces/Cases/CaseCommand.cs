@@ -21,6 +21,9 @@ public enum CaseCommandKind
 
     /// <summary>Reopen a resolved, closed or followed-up case: the resident says it is not fixed (reason required).</summary>
     Reopen,
+
+    /// <summary>Add a note to the case's timeline (text required); any state.</summary>
+    Note,
 }
 
 /// <summary>Resolve, close, escalate, supervise or take: <see cref="Text"/> is the outcome, reason or note.</summary>

@@ -34,6 +34,14 @@ public sealed record TimelineEntry(
     int? Satisfaction = null,
     CaseSource? Source = null)
 {
+    /// <summary>The attachment an "attached" entry is about (its number on the case).</summary>
+    [Id(100)]
+    public int? Attachment { get; init; }
+
+    /// <summary>The case a "linked" entry linked this one with.</summary>
+    [Id(101)]
+    public string? LinkedCase { get; init; }
+
     /// <summary>An escalation step: the next department was summoned.</summary>
     public const string Summoned = "summoned";
 

@@ -49,6 +49,10 @@ public sealed record StatsTotals(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int Reopened { get; init; }
 
+    /// <summary>Repeat cases (重复件): accepted cases linked to an earlier case, on the day they were accepted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Repeats { get; init; }
+
     /// <summary>True when every count is 0 and both lists are empty.</summary>
     [JsonIgnore]
     public bool IsEmpty => Equals(Empty);
@@ -58,9 +62,9 @@ public sealed record StatsTotals(
         && Accepted == other.Accepted && AcceptedResolved == other.AcceptedResolved && Resolved == other.Resolved
         && Closed == other.Closed && Summoned == other.Summoned && AckedOnTime == other.AckedOnTime
         && Escalations == other.Escalations && FollowUps == other.FollowUps && SatisfactionSum == other.SatisfactionSum
-        && Satisfied == other.Satisfied && Reopened == other.Reopened && AckTimes.SequenceEqual(other.AckTimes) && ArriveTimes.SequenceEqual(other.ArriveTimes);
+        && Satisfied == other.Satisfied && Reopened == other.Reopened && Repeats == other.Repeats && AckTimes.SequenceEqual(other.AckTimes) && ArriveTimes.SequenceEqual(other.ArriveTimes);
 
     public override int GetHashCode() => HashCode.Combine(
         HashCode.Combine(Accepted, AcceptedResolved, Resolved, Closed, Summoned, AckedOnTime),
-        HashCode.Combine(Escalations, FollowUps, SatisfactionSum, Satisfied, Reopened, AckTimes.Count, ArriveTimes.Count));
+        HashCode.Combine(Escalations, FollowUps, SatisfactionSum, Satisfied, Reopened, Repeats, AckTimes.Count, ArriveTimes.Count));
 }

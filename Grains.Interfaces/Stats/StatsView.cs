@@ -77,4 +77,15 @@ public sealed record StatsView(
     /// </summary>
     [Id(100)]
     public int Reopened { get; init; }
+
+    /// <summary>
+    /// Repeat cases among those accepted in the period (重复件): a case linked (POST /cases/{id}/link) to a case reported
+    /// before it counts as a repeat, on the day it was accepted, for its township and the departments summoned to it.
+    /// </summary>
+    [Id(101)]
+    public int Repeats { get; init; }
+
+    /// <summary>The repeat rate (重复件率): <see cref="Repeats"/> / accepted; null when none were accepted.</summary>
+    [Id(102)]
+    public double? RepeatRate { get; init; }
 }

@@ -110,6 +110,43 @@ public sealed partial class CaseGrain
         foreach (var s in issued) Publish(new SummonsChanged(s.ToView(Case.Id), Scopes()));
     }
 
+    /// <summary>A note on the timeline (entry "note", the typed text), in any state.</summary>
+    private async Task<CommandResult<CaseView>> NoteAsync(CaseCommand command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("text", "A text is required.");
+        AddTimeline("note", command.Actor, command.Text);
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
+    public async Task<CommandResult<CaseView>> Attach(AttachCase command)
+    {
+        if (Check(command.Actor, CaseDuty.Annotate) is { } denied) return denied;
+        var by = command.Actor.ToString();
+        if (Case.Attachments.Any(a => a.Sha256 == command.Sha256 && a.Actor == by)) return CommandResult<CaseView>.Unchanged(ToView());
+        var attachment = new AttachmentView(Case.Attachments.Count + 1, command.ContentType, command.Size, command.Sha256, Now, by,
+            command.Actor.Name, command.LocationKept, command.FileName);
+        Case.Attachments.Add(attachment);
+        AddTimeline("attached", command.Actor, null, e => e with { Attachment = attachment.N });
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
+    public async Task<CommandResult<CaseView>> Link(LinkCase command)
+    {
+        if (command.Actor.Role == Actor.GridWorker) return CommandResult<CaseView>.Forbidden($"{command.Actor} may not link cases.");
+        if (Check(command.Actor, CaseDuty.Annotate) is { } denied) return denied;
+        if (command.Other.CaseId == Case.Id) return CommandResult<CaseView>.Invalid("caseId", "A case is not linked with itself.");
+        if (Case.LinkedCases.Any(l => l.CaseId == command.Other.CaseId)) return CommandResult<CaseView>.Unchanged(ToView());
+        Case.LinkedCases.Add(command.Other);
+        AddTimeline("linked", command.Actor, null, e => e with { LinkedCase = command.Other.CaseId });
+        MarkCenter(Case.CenterId);
+        await CommitAsync();
+        return CommandResult<CaseView>.Ok(ToView());
+    }
+
     private async Task<CommandResult<CaseView>> EscalateManuallyAsync(CaseCommand command)
     {
         if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("reason", "A reason is required.");
@@ -557,7 +594,7 @@ public sealed partial class CaseGrain
     {
         if (!Case.Exists) return CommandResult<CaseView>.NotFound($"There is no case {GrainKey}.");
         var county = engine.City.CountyOf(Case.TownshipId)?.Id;
-        return CaseActors.Check(actor, role, Case.Id, Case.TownshipId, Case.CenterId, county) is { } refusal
+        return CaseActors.Check(actor, role, Case.Id, Case.TownshipId, Case.CenterId, county, Case.ReportedBy) is { } refusal
             ? CommandResult<CaseView>.Forbidden(refusal)
             : null;
     }
@@ -597,5 +634,9 @@ public sealed partial class CaseGrain
     {
         FollowUpDueAt = Case.FollowUpDueAt,
         Reopens = Case.Reopens,
+        ReportedBy = Case.ReportedBy,
+        Attachments = Case.Attachments.ToList(),
+        LinkedCases = Case.LinkedCases.ToList(),
+        RepeatOf = RepeatCases.RepeatOf(Case.Id, Case.CreatedAt, Case.LinkedCases),
     };
 }

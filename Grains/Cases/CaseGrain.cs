@@ -65,6 +65,10 @@ public sealed partial class CaseGrain(
         {
             return CommandResult<CaseView>.Forbidden($"Grid {grid.Id} is not in {command.Actor.Scope}.");
         }
+        if (command.Actor.Role == Actor.GridWorker && command.Actor.Scope != grid.Id)
+        {
+            return CommandResult<CaseView>.Forbidden($"{command.Actor} reports in its own grid only.");
+        }
         var now = Now;
         var c = Case;
         c.Id = GrainKey;
@@ -79,6 +83,7 @@ public sealed partial class CaseGrain(
         c.Source = command.Source;
         c.Summary = command.Summary;
         c.Reporter = command.Reporter;
+        c.ReportedBy = command.Actor;
         c.CreatedAt = now;
         c.TriageDueAt = engine.Deadlines.TriageDueAt(now);
         if (c.Tier is { } tier) c.DueAt = engine.Deadlines.CaseDueAt(tier, now);
@@ -185,6 +190,7 @@ public sealed partial class CaseGrain(
         var role = command.Kind switch
         {
             CaseCommandKind.Resolve or CaseCommandKind.Close or CaseCommandKind.Reopen => CaseDuty.Handle,
+            CaseCommandKind.Note => CaseDuty.Annotate,
             _ => CaseDuty.Oversee,
         };
         if (Check(command.Actor, role) is { } denied) return denied;
@@ -195,6 +201,7 @@ public sealed partial class CaseGrain(
             CaseCommandKind.Escalate => await EscalateManuallyAsync(command),
             CaseCommandKind.Supervise => await SuperviseAsync(command),
             CaseCommandKind.Reopen => await ReopenAsync(command),
+            CaseCommandKind.Note => await NoteAsync(command),
             _ => await TakeAsync(command),
         };
     }

@@ -67,6 +67,15 @@ public sealed class CaseRecord
     /// <summary>The reason of the latest reopening (trimmed), so a repeated reopen can be told from another.</summary>
     public string? ReopenReason { get; set; }
 
+    /// <summary>Who reported the case (null for cases stored before it was recorded).</summary>
+    public Actor? ReportedBy { get; set; }
+
+    /// <summary>The photos and documents on the case (their content is in the attachment store).</summary>
+    public List<AttachmentView> Attachments { get; set; } = [];
+
+    /// <summary>The sibling cases linked to this one as the same problem.</summary>
+    public List<LinkedCase> LinkedCases { get; set; } = [];
+
     /// <summary>True when a follow-up is recorded for the current resolution.</summary>
     public bool FollowedUpThisResolution => Satisfaction is not null && FollowUpOfResolution == Resolutions;
 

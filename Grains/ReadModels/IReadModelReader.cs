@@ -31,6 +31,10 @@ public interface IReadModelReader
     /// <summary>A department's summonses: open ones newest first, then (unless <paramref name="openOnly"/>) the newest <paramref name="closedKept"/> closed.</summary>
     Task<IReadOnlyList<SummonsView>> SummonsesAsync(string departmentId, bool openOnly, int closedKept, CancellationToken cancellationToken = default);
 
+    /// <summary>The newest <paramref name="limit"/> cases of a grid and category (any state), newest first: candidates a new report may repeat.</summary>
+    Task<IReadOnlyList<CaseSummary>> GridCategoryCasesAsync(string gridId, Interfaces.Model.Category category, int limit,
+        CancellationToken cancellationToken = default);
+
     /// <summary>A grid: its open cases newest first, how many cases were reported in it and how many are no longer open.</summary>
     Task<GridView> GridAsync(string gridId, CancellationToken cancellationToken = default);
 

@@ -23,8 +23,8 @@ public static class CasesApi
     {
         var api = routes.MapGroup("/cases").WithTags("Cases");
 
-        api.MapPost("/", Report).RequireAuthorization(Policies.Commissioner)
-            .WithName("ReportCase").WithSummary("Report a new case in one of the commissioner's grids (201 with Location)");
+        api.MapPost("/", Report).RequireAuthorization(Policies.Reporter)
+            .WithName("ReportCase").WithSummary("Report a new case in one of the commissioner's grids, or a grid worker's own grid (201 with Location). An Idempotency-Key header makes a retry answer the case the first try created");
         api.MapGet("/{id}", Get)
             .WithName("GetCase").WithSummary("A case with its summonses and timeline");
         api.MapGet("/", List)
@@ -41,6 +41,10 @@ public static class CasesApi
             .WithName("FollowUpCase").WithSummary("Record the follow-up visit (回访) with satisfaction 1..5");
         api.MapPost("/{id}/reopen", Reopen).RequireAuthorization(Policies.CaseHandler)
             .WithName("ReopenCase").WithSummary("Reopen a resolved, closed or followed-up case the resident says is not fixed: back to the center that closed it, the departments that resolved it summoned again");
+        api.MapPost("/{id}/notes", Note).RequireAuthorization(Policies.Annotator)
+            .WithName("AddCaseNote").WithSummary("Add a note to the timeline: the case's handlers, the county duty leader, or the grid worker who reported it");
+        api.MapPost("/{id}/link", Link).RequireAuthorization(Policies.CaseHandler)
+            .WithName("LinkCases").WithSummary("Link a sibling case as the same problem (重复件): both show linkedCases; the later one is a repeat of the earlier");
         api.MapPost("/{id}/escalate", Escalate).RequireAuthorization(Policies.DutyLeader)
             .WithName("EscalateCase").WithSummary("Escalate the case one level up");
         api.MapPost("/{id}/supervise", Supervise).RequireAuthorization(Policies.DutyLeader)
@@ -51,9 +55,10 @@ public static class CasesApi
     }
 
     public static async Task<Results<Created<CaseView>, ProblemHttpResult>> Report(
-        JsonBody<ReportCaseRequest> body, ClaimsPrincipal user, DispatchOperations operations)
+        JsonBody<ReportCaseRequest> body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
+        DispatchOperations operations)
     {
-        var result = await operations.ReportAsync(user.ToActor(), body.Value);
+        var result = await operations.ReportAsync(user.ToActor(), body.Value, idempotencyKey);
         return result.Succeeded ? TypedResults.Created($"/api/v1/cases/{result.Value!.Id}", result.Value) : result.ToProblem();
     }
 
@@ -127,6 +132,14 @@ public static class CasesApi
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Reopen(
         string id, JsonBody<ReasonRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>
         (await operations.ReopenAsync(user.ToActor(), id, body.Value)).ToHttp();
+
+    public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Note(
+        string id, JsonBody<CaseNoteRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>
+        (await operations.NoteAsync(user.ToActor(), id, body.Value)).ToHttp();
+
+    public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Link(
+        string id, JsonBody<LinkCaseRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>
+        (await operations.LinkAsync(user.ToActor(), id, body.Value)).ToHttp();
 
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Escalate(
         string id, JsonBody<ReasonRequest> body, ClaimsPrincipal user, DispatchOperations operations) =>

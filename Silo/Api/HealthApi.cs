@@ -15,8 +15,14 @@ public static class HealthApi
             .WithName("Health")
             .WithSummary("200 when the silo is ready to take calls, 503 otherwise");
 
-    public static Results<Ok<HealthResponse>, ProblemHttpResult> Health(SiloReadiness silo, SiloSettings settings) =>
+    public static Results<Ok<HealthResponse>, ProblemHttpResult> Health(SiloReadiness silo, SiloSettings settings, CalendarYears calendar) =>
         silo.IsReady
-            ? TypedResults.Ok(new HealthResponse("ready", settings.Store.Description) { Membership = silo.Status, ActiveSilos = silo.ActiveSilos, Silo = silo.Address })
+            ? TypedResults.Ok(new HealthResponse("ready", settings.Store.Description)
+            {
+                Membership = silo.Status,
+                ActiveSilos = silo.ActiveSilos,
+                Silo = silo.Address,
+                CalendarMissingYears = calendar.MissingYears() is { Count: > 0 } missing ? missing : null,
+            })
             : Problems.Result(Problems.Unavailable($"The silo is starting or stopping (membership: {silo.Status})."));
 }

@@ -11,6 +11,7 @@ using Dispatch.Silo.Api.Binding;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Cases;
+using Dispatch.Grains.Domain.Cases;
 using NodaTime;
 
 namespace Dispatch.Silo.Application;
@@ -26,22 +27,88 @@ namespace Dispatch.Silo.Application;
 /// callers without a binder (the dashboard) and is cheap. The role check repeats the endpoint's policy likewise.
 /// </remarks>
 public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IReadModelReader views, EngineContext engine, ScopeAuthorizer scopes,
-    CaseIdAllocator ids, IClock clock, EngineRetry retry)
+    CaseIdAllocator ids, IClock clock, EngineRetry retry, Microsoft.Extensions.Options.IOptions<Options.RepeatOptions> repeats)
 {
     /// <summary>How many fresh ids a report tries when another silo took the id first.</summary>
     private const int ReportAttempts = 10;
 
-    /// <summary>Reports a new case in one of the commissioner's grids.</summary>
+    /// <summary>
+    /// Reports a new case: a commissioner in one of its township's grids, a grid worker in its own grid. With an
+    /// <paramref name="idempotencyKey"/> (the client's Idempotency-Key header) the first try's case id is stored for the
+    /// principal and key before the case is reported, so a retry answers that case and never creates a second.
+    /// </summary>
     /// <exception cref="OperationUnavailableException">No free case id was found (another silo took each one).</exception>
-    public async Task<OperationResult<CaseView>> ReportAsync(Actor actor, ReportCaseRequest request) =>
-        Refuse<CaseView>(actor, Policies.Commissioner) ?? await ReportIntakeAsync(actor, request);
+    public async Task<OperationResult<CaseView>> ReportAsync(Actor actor, ReportCaseRequest request, string? idempotencyKey = null)
+    {
+        if ((Refuse<CaseView>(actor, Policies.Reporter) ?? CheckIdempotencyKey<CaseView>(idempotencyKey)) is { } refused)
+            return refused;
+        var result = await ReportIntakeAsync(actor, request, idempotencyKey);
+        return result.Succeeded
+            ? result with { Value = result.Value! with { SuggestedRepeats = await SuggestRepeatsAsync(result.Value) } }
+            : result;
+    }
+
+    /// <summary>
+    /// Open or recently resolved (<see cref="Options.RepeatOptions.Window"/>) cases of the new case's grid and category whose
+    /// summary is similar (<see cref="RepeatCases"/>), most similar first; those linked already are left out. From the read
+    /// models, so a case reported a moment ago may not be among them yet.
+    /// </summary>
+    private async Task<IReadOnlyList<RepeatSuggestion>> SuggestRepeatsAsync(CaseView created)
+    {
+        var candidates = (await views.GridCategoryCasesAsync(created.GridId, created.Category, repeats.Value.Candidates))
+            .Where(c => c.Id != created.Id && created.LinkedCases.All(l => l.CaseId != c.Id))
+            .ToDictionary(c => c.Id);
+        var now = clock.GetCurrentInstant();
+        var window = Duration.FromTimeSpan(repeats.Value.Window);
+        var suggestions = new List<RepeatSuggestion>();
+        foreach (var (id, similarity) in RepeatCases.Suggest(created.Summary, candidates.Values.Select(c => (c.Id, c.Summary))))
+        {
+            var candidate = candidates[id];
+            if (!candidate.IsOpen)
+            {
+                var view = await retry.RunAsync(() => grains.GetGrain<ICaseGrain>(id).Get());
+                var resolvedAt = view?.Timeline.LastOrDefault(e => e.Kind == "resolved")?.At;
+                if (view is null || !RepeatCases.IsCandidate(resolvedAt ?? view.CreatedAt, now, window))
+                    continue;
+            }
+            suggestions.Add(new RepeatSuggestion(id, candidate.Summary, candidate.State, candidate.CreatedAt, similarity));
+        }
+        return suggestions;
+    }
+
+    /// <summary>
+    /// Links two cases as the same problem: both show the other in <c>linkedCases</c>, and the later one is a repeat. Who:
+    /// a handler of the case (commissioner, duty leader) or admin, who may also read the other.
+    /// </summary>
+    public async Task<OperationResult<CaseView>> LinkAsync(Actor actor, string id, LinkCaseRequest request)
+    {
+        if ((Refuse<CaseView>(actor, Policies.CaseHandler) ?? Check<CaseView>(request) ?? CheckCaseId<CaseView>(id)) is { } refused)
+            return refused;
+        if (request.CaseId == id)
+            return OperationResult<CaseView>.Invalid("caseId", "A case is not linked with itself.");
+        var other = await GetCaseAsync(actor, request.CaseId!);
+        if (!other.Succeeded)
+            return other.Outcome == Outcome.NotFound ? OperationResult<CaseView>.Invalid("caseId", $"No case '{request.CaseId}'.") : other;
+        var self = await GetCaseAsync(actor, id);
+        if (!self.Succeeded)
+            return self;
+        var first = OperationResult<CaseView>.From(await grains.GetGrain<ICaseGrain>(id)
+            .Link(new LinkCase(new LinkedCase(other.Value!.Id, other.Value.CreatedAt), actor)));
+        if (!first.Succeeded)
+            return first;
+        // A handler who may read the other case may note on it too (CaseActors), so the other side takes the same actor;
+        // a failure there leaves this side linked, and repeating the call links the other (each side is idempotent).
+        var second = OperationResult<CaseView>.From(await grains.GetGrain<ICaseGrain>(other.Value.Id)
+            .Link(new LinkCase(new LinkedCase(self.Value!.Id, self.Value.CreatedAt), actor)));
+        return second.Succeeded ? first : second;
+    }
 
     /// <summary>
     /// Reports a new case for an intake that has checked its caller's scope itself (Open311: the client's api_key scope
-    /// holds the grid); the request's checks and the commissioner's own-township rule still apply.
+    /// holds the grid); the request's checks and the commissioner's own-township and grid worker's own-grid rules still apply.
     /// </summary>
     /// <exception cref="OperationUnavailableException">No free case id was found (another silo took each one).</exception>
-    public async Task<OperationResult<CaseView>> ReportIntakeAsync(Actor actor, ReportCaseRequest request)
+    public async Task<OperationResult<CaseView>> ReportIntakeAsync(Actor actor, ReportCaseRequest request, string? idempotencyKey = null)
     {
         if (Check<CaseView>(request) is { } refused)
             return refused;
@@ -50,9 +117,13 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
         var township = city.TownshipOf(request.GridId!);
         if (actor.Role == Actor.Commissioner && township.Id != actor.Scope)
             return OperationResult<CaseView>.Forbidden($"Grid '{request.GridId}' is not in {actor.Scope}.");
+        if (actor.Role == Actor.GridWorker && request.GridId != actor.Scope)
+            return OperationResult<CaseView>.Forbidden($"{actor} reports in its own grid only.");
 
         var command = new ReportCase(request.GridId!, request.Category!.Value, request.Summary!.Trim(), request.Source!.Value,
             request.Tier, request.Risk, request.Reporter, actor);
+        if (idempotencyKey is not null)
+            return await ReportOnceWithKeyAsync(command, idempotencyKey);
         for (var attempt = 0; attempt < ReportAttempts; attempt++)
         {
             var result = await ReportOnceAsync(grains.GetGrain<ICaseGrain>(await retry.RunAsync(ids.NextAsync)), command);
@@ -60,6 +131,25 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
                 return OperationResult<CaseView>.From(result);
         }
         throw new OperationUnavailableException("No free case id was found; try again.");
+    }
+
+    /// <summary>
+    /// A report under an Idempotency-Key: the key's grain keeps the case id of the first try (a fresh id is offered each
+    /// time, and only the first is stored); the report under that id then either creates the case or finds it stored. A
+    /// stored case that is not this principal's same report means the key was used for another one: 409.
+    /// </summary>
+    private async Task<OperationResult<CaseView>> ReportOnceWithKeyAsync(ReportCase command, string idempotencyKey)
+    {
+        var key = grains.GetGrain<IReportKeyGrain>(ReportKeys.Of(command.Actor, idempotencyKey));
+        var caseId = await retry.RunAsync(async () => await key.Claim(await ids.NextAsync()));
+        var grain = grains.GetGrain<ICaseGrain>(caseId);
+        var result = await ReportOnceAsync(grain, command);
+        if (result.Outcome != Outcome.Conflict)
+            return OperationResult<CaseView>.From(result);
+        var stored = await retry.RunAsync(grain.Get);
+        return stored is not null && IsReportOf(stored, command) && command.Actor.IsSamePrincipal(stored.ReportedBy)
+            ? OperationResult<CaseView>.Ok(stored)
+            : OperationResult<CaseView>.Conflict($"Idempotency-Key '{idempotencyKey}' was used for another report.");
     }
 
     /// <summary>
@@ -113,7 +203,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
     {
         center ??= scopes.HomeCenter(actor);
         if (center is null)
-            return OperationResult<CaseListPage>.Forbidden($"{actor} may not list cases; a department reads its summonses.");
+            return OperationResult<CaseListPage>.Forbidden($"{actor} may not list cases; a department reads its summonses, a grid worker the cases it reported.");
         if (!Ids.IsValid(center))
             return OperationResult<CaseListPage>.Invalid("center", RequestErrors.IdMessage);
         if (!city.TryGetCenter(center, out var found))
@@ -133,7 +223,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
             .Triage(new TriageCase(request.Category, request.Tier!.Value, request.Risk!.Value, request.Note, actor)));
     }
 
-    /// <summary>The longest Idempotency-Key a whistle may carry.</summary>
+    /// <summary>The longest Idempotency-Key a whistle or report may carry.</summary>
     public const int MaxIdempotencyKey = 200;
 
     /// <summary>
@@ -143,9 +233,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
     /// </summary>
     public async Task<OperationResult<IReadOnlyList<SummonsView>>> WhistleAsync(Actor actor, string id, WhistleRequest request, string? idempotencyKey = null)
     {
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKey || idempotencyKey.Any(char.IsControl)))
-            return OperationResult<IReadOnlyList<SummonsView>>.Invalid("Idempotency-Key", $"1 to {MaxIdempotencyKey} printable characters.");
-        if ((Refuse<IReadOnlyList<SummonsView>>(actor, Policies.CaseHandler) ?? Check<IReadOnlyList<SummonsView>>(request)
+        if ((CheckIdempotencyKey<IReadOnlyList<SummonsView>>(idempotencyKey) ?? Refuse<IReadOnlyList<SummonsView>>(actor, Policies.CaseHandler) ?? Check<IReadOnlyList<SummonsView>>(request)
             ?? CheckCaseId<IReadOnlyList<SummonsView>>(id)) is { } refused)
             return refused;
         if (request.DepartmentIds is not null)
@@ -172,6 +260,10 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
 
     public Task<OperationResult<CaseView>> ReopenAsync(Actor actor, string id, ReasonRequest request) =>
         ApplyAsync(actor, id, request, Policies.CaseHandler, () => new CaseCommand(CaseCommandKind.Reopen, request.Reason!.Trim(), null, actor));
+
+    /// <summary>A note on the case's timeline: its handlers, the county duty leader, or the grid worker who reported it.</summary>
+    public Task<OperationResult<CaseView>> NoteAsync(Actor actor, string id, CaseNoteRequest request) =>
+        ApplyAsync(actor, id, request, Policies.Annotator, () => new CaseCommand(CaseCommandKind.Note, request.Text!.Trim(), null, actor));
 
     public Task<OperationResult<CaseView>> EscalateAsync(Actor actor, string id, ReasonRequest request) =>
         ApplyAsync(actor, id, request, Policies.DutyLeader, () => new CaseCommand(CaseCommandKind.Escalate, request.Reason!.Trim(), null, actor));
@@ -235,6 +327,11 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
     /// <summary>The endpoint's role policy, applied to callers that have no endpoint (the dashboard).</summary>
     private static OperationResult<T>? Refuse<T>(Actor actor, string policy) =>
         Policies.Allows(policy, actor.Role) ? null : OperationResult<T>.Forbidden($"The role of {actor} may not make this call.");
+
+    private static OperationResult<T>? CheckIdempotencyKey<T>(string? key) =>
+        key is not null && (key.Length is 0 or > MaxIdempotencyKey || key.Any(char.IsControl))
+            ? OperationResult<T>.Invalid("Idempotency-Key", $"1 to {MaxIdempotencyKey} printable characters.")
+            : null;
 
     private static OperationResult<T>? Check<T>(IRequestBody request)
     {

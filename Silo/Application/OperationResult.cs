@@ -18,6 +18,8 @@ public sealed record OperationResult<T>(Outcome Outcome, T? Value, string? Detai
 
     public static OperationResult<T> Forbidden(string detail) => new(Outcome.Forbidden, default, detail);
 
+    public static OperationResult<T> Conflict(string detail) => new(Outcome.Conflict, default, detail);
+
     public static OperationResult<T> Invalid(string field, string message) =>
         new(Outcome.Invalid, default, message, new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
 

@@ -9,6 +9,12 @@ public static class Policies
     /// <summary>Commissioners (and admin): report cases.</summary>
     public const string Commissioner = "commissioner";
 
+    /// <summary>Who reports cases: commissioners (their township's grids), grid workers (their own grid) and admin.</summary>
+    public const string Reporter = "reporter";
+
+    /// <summary>Who adds notes to a case: its handlers, the grid worker who reported it, and admin (the case grain decides which case).</summary>
+    public const string Annotator = "annotator";
+
     /// <summary>
     /// Who handles a case (triage, whistle, resolve, close, follow up): commissioners, duty leaders and admin; which of
     /// them may, for a given case, depends on the center holding it (the case grain decides, see CaseActors).
@@ -27,6 +33,8 @@ public static class Policies
     private static readonly Dictionary<string, string[]> RolesByPolicy = new(StringComparer.Ordinal)
     {
         [Commissioner] = [Actor.Commissioner, Actor.Admin],
+        [Reporter] = [Actor.Commissioner, Actor.GridWorker, Actor.Admin],
+        [Annotator] = [Actor.Commissioner, Actor.DutyLeader, Actor.GridWorker, Actor.Admin],
         [CaseHandler] = [Actor.Commissioner, Actor.DutyLeader, Actor.Admin],
         [DutyLeader] = [Actor.DutyLeader, Actor.Admin],
         [Department] = [Actor.Department, Actor.Admin],

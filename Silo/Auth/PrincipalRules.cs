@@ -8,14 +8,14 @@ namespace Dispatch.Silo.Auth;
 public static class PrincipalRules
 {
     /// <summary>The roles a token may carry.</summary>
-    public static IReadOnlyList<string> Roles { get; } = [Actor.Commissioner, Actor.Department, Actor.DutyLeader, Actor.Admin];
+    public static IReadOnlyList<string> Roles { get; } = [Actor.Commissioner, Actor.Department, Actor.DutyLeader, Actor.Admin, Actor.GridWorker];
 
     /// <summary>True for one of <see cref="Roles"/> (case-sensitive).</summary>
     public static bool IsRole(string? role) => role is not null && Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>
     /// Null when <paramref name="scope"/> suits <paramref name="role"/> in <paramref name="city"/>: commissioner → a
-    /// township center, department → a department, dutyLeader → a county center, admin → none. Otherwise the field at
+    /// township center, department → a department, dutyLeader → a county center, gridWorker → a grid, admin → none. Otherwise the field at
     /// fault ("role" or "scope") and why.
     /// </summary>
     public static (string Field, string Message)? Check(CityModel city, string? role, string? scope)
@@ -30,6 +30,7 @@ public static class PrincipalRules
         {
             Actor.Commissioner => IsCenter(city, scope, CenterLevel.Township) ? null : ("scope", "A commissioner's scope must be a township center id."),
             Actor.DutyLeader => IsCenter(city, scope, CenterLevel.County) ? null : ("scope", "A duty leader's scope must be a county center id."),
+            Actor.GridWorker => city.TryGetGrid(scope, out _) ? null : ("scope", "A grid worker's scope must be a grid id."),
             _ => city.TryGetDepartment(scope, out _) ? null : ("scope", "A department's scope must be a department id."),
         };
     }
@@ -40,6 +41,7 @@ public static class PrincipalRules
         Actor.Commissioner when scope is not null && city.TryGetCenter(scope, out var township) => $"{township.Name}政法委员",
         Actor.DutyLeader when scope is not null && city.TryGetCenter(scope, out var county) => $"{county.Name}值班领导",
         Actor.Department when scope is not null && city.TryGetDepartment(scope, out var department) => department.Name,
+        Actor.GridWorker when scope is not null && city.TryGetGrid(scope, out var grid) => $"{grid.Name}网格员",
         _ => role,
     };
 

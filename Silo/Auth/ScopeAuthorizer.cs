@@ -13,7 +13,8 @@ namespace Dispatch.Silo.Auth;
 /// <item>admin: everything;</item>
 /// <item>dutyLeader (a county): every center and department under its county, and every case of a township there;</item>
 /// <item>commissioner (a township): its township and its villages, their departments, and the cases of its township;</item>
-/// <item>department: itself, and the cases it is summoned to.</item>
+/// <item>department: itself, and the cases it is summoned to;</item>
+/// <item>gridWorker (a grid): the cases it reported itself (same grid and name), nothing else.</item>
 /// </list>
 /// </summary>
 public sealed class ScopeAuthorizer(CityModel city, IGrainFactory grains)
@@ -38,6 +39,7 @@ public sealed class ScopeAuthorizer(CityModel city, IGrainFactory grains)
     public bool CanReadCase(Actor actor, CaseView view) => actor.Role switch
     {
         Actor.Department => view.Summonses.Any(s => s.DepartmentId == actor.Scope),
+        Actor.GridWorker => actor.IsSamePrincipal(view.ReportedBy),
         _ => CanReadCaseAt(actor, view.TownshipId, view.CenterId),
     };
 
@@ -60,7 +62,7 @@ public sealed class ScopeAuthorizer(CityModel city, IGrainFactory grains)
         return view is null ? ScopeAccess.Unknown : Access(CanReadCase(actor, view));
     }
 
-    /// <summary>The center whose cases a principal sees when it names none: the city for admin, its own center otherwise; null for a department.</summary>
+    /// <summary>The center whose cases a principal sees when it names none: the city for admin, its own center otherwise; null for a department or grid worker.</summary>
     public string? HomeCenter(Actor actor) => actor.Role switch
     {
         Actor.Admin => city.City.Id,

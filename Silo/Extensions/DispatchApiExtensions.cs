@@ -25,6 +25,7 @@ public static class DispatchApiExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
         app.MapOpen311Api();
+        Field.FieldReportPage.MapFieldReportPage(app);
 
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization()
@@ -37,6 +38,7 @@ public static class DispatchApiExtensions
         v1.MapAuthApi(app.Services.GetRequiredService<SiloSettings>().DevTokens);
         v1.MapOrgApi();
         v1.MapCasesApi().ProducesProblem(StatusCodes.Status409Conflict);
+        v1.MapAttachmentsApi();
         v1.MapSummonsesApi();
         v1.MapDutyApi();
         v1.MapStreamApi();

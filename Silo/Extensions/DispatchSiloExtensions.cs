@@ -93,6 +93,18 @@ public static class DispatchSiloExtensions
         services.AddSingleton<CaseIdAllocator>();
         services.AddSingleton<ScopeAuthorizer>();
         services.AddSingleton<DispatchOperations>();
+        services.AddSingleton<CalendarYears>();
+        services.AddHostedService(sp => sp.GetRequiredService<CalendarYears>());
+        services.AddOptions<RepeatOptions>().BindConfiguration(RepeatOptions.Section)
+            .Validate(o => o.Window >= TimeSpan.Zero && o.Candidates > 0, "Repeats:Window must not be negative, Repeats:Candidates must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section)
+            .Validate(o => o.MaxBytes > 0, "Attachments:MaxBytes must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<Attachments.IAttachmentStore>(settings.Store.IsSqlite
+            ? Attachments.FileAttachmentStore.Beside(settings.Store.SqliteFilePath!)
+            : new Attachments.PostgresAttachmentStore(settings.Store));
+        services.AddSingleton<AttachmentOperations>();
         services.AddHttpContextAccessor();
         services.AddSingleton<EngineRetry>();
         services.AddSingleton(sp => new TokenService(settings.SigningKey, sp.GetRequiredService<IClock>()));

@@ -22,6 +22,9 @@ public sealed class SiloSettings
     public required string CityFile { get; init; }
     public required CityModel City { get; init; }
     public required WorkingCalendar Calendar { get; init; }
+
+    /// <summary>The calendar's file as people know it: the configured path, or the built-in calendar-cn.json.</summary>
+    public string CalendarFile { get; init; } = "calendar-cn.json (built in)";
     public required EngineOptions Engine { get; init; }
     public required AuthOptions Auth { get; init; }
     public required RateLimitOptions RateLimit { get; init; }
@@ -109,6 +112,7 @@ public sealed class SiloSettings
             CityFile = cityFile,
             City = city,
             Calendar = calendar,
+            CalendarFile = calendarFile ?? "calendar-cn.json (built in)",
             Engine = engine,
             Auth = auth,
             RateLimit = rateLimit,

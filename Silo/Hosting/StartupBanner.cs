@@ -25,10 +25,12 @@ public static class StartupBanner
             ? $"  Cluster:    {cluster.ServiceId}/{cluster.ClusterId}, this silo at {cluster.AdvertisedAddress}:{cluster.SiloPort} (gateway {cluster.GatewayPort}); members meet in the PostgreSQL membership table"
             : "  Cluster:    one silo (SQLite keeps one silo per database file)");
         output.WriteLine($"  Orleans:    {first}/orleans/ (admin)");
+        if (app.Services.GetRequiredService<CalendarYears>().Warning() is { } calendar)
+            output.WriteLine($"  WARNING:    {calendar}");
         if (settings.DevTokens)
         {
             output.WriteLine("  Dev token:  curl -s -X POST " + first + "/api/v1/auth/dev-token -H 'Content-Type: application/json' -d '{\"role\":\"admin\"}'");
-            output.WriteLine("              (roles: commissioner + township id, department + department id, dutyLeader + county id, admin)");
+            output.WriteLine("              (roles: commissioner + township id, department + department id, dutyLeader + county id, gridWorker + grid id, admin)");
             if (settings.Open311.Find(Open311.Open311Clients.DevKey) is { } open311)
                 output.WriteLine($"  Open311:    {first}/open311/v2/services.json · api_key={open311.ApiKey} (scope {open311.Scope})");
         }

@@ -125,7 +125,7 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
         command.CommandText =
             "SELECT scope, SUM(accepted), SUM(accepted_resolved), SUM(resolved), SUM(closed), SUM(summoned), SUM(acked_on_time), " +
             $"SUM(escalations), SUM(follow_ups), SUM(satisfaction_sum), SUM(satisfied), {_sql.JoinAggregate("NULLIF(ack_ns, '')")}, " +
-            $"{_sql.JoinAggregate("NULLIF(arrive_ns, '')")}, SUM(reopened) FROM stats_fact WHERE scope IN ({list}) AND day >= @from AND day <= @to GROUP BY scope";
+            $"{_sql.JoinAggregate("NULLIF(arrive_ns, '')")}, SUM(reopened), SUM(repeats) FROM stats_fact WHERE scope IN ({list}) AND day >= @from AND day <= @to GROUP BY scope";
         ReadModelSql.Add(command, "from", DbType.String, LocalDatePattern.Iso.Format(from));
         ReadModelSql.Add(command, "to", DbType.String, LocalDatePattern.Iso.Format(to));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -135,9 +135,21 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
             totals[reader.GetString(0)] = new StatsTotals(I(1), I(2), I(3), I(4), I(5), I(6),
                 ReadModelSql.ParseDurations(ReadModelSql.OptionalString(reader, 11)).ToList(),
                 ReadModelSql.ParseDurations(ReadModelSql.OptionalString(reader, 12)).ToList(),
-                I(7), I(8), I(9), I(10)) { Reopened = I(13) };
+                I(7), I(8), I(9), I(10)) { Reopened = I(13), Repeats = I(14) };
         }
         return totals;
+    }
+
+    public async Task<IReadOnlyList<CaseSummary>> GridCategoryCasesAsync(string gridId, Category category, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken);
+        await using var command = ReadModelSql.Command(connection,
+            $"SELECT {CaseColumns} FROM case_view WHERE grid_id = @grid AND category = @category ORDER BY created_ns DESC, case_id DESC LIMIT @limit");
+        ReadModelSql.Add(command, "grid", DbType.String, gridId);
+        ReadModelSql.Add(command, "category", DbType.String, category.ToString());
+        ReadModelSql.Add(command, "limit", DbType.Int32, limit);
+        return await ReadCasesAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<CaseSummary>> NeedingAttentionAsync(IReadOnlyCollection<string> townships, Instant now, int limit,

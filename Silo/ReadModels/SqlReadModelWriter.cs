@@ -45,7 +45,7 @@ public sealed class SqlReadModelWriter : IReadModelWriter, IAsyncDisposable
         new("accepted", DbType.Int32), new("accepted_resolved", DbType.Int32), new("resolved", DbType.Int32), new("closed", DbType.Int32),
         new("summoned", DbType.Int32), new("acked_on_time", DbType.Int32), new("escalations", DbType.Int32), new("follow_ups", DbType.Int32),
         new("satisfaction_sum", DbType.Int32), new("satisfied", DbType.Int32), new("ack_ns", DbType.String), new("arrive_ns", DbType.String),
-        new("reopened", DbType.Int32),
+        new("reopened", DbType.Int32), new("repeats", DbType.Int32),
     ];
 
     private readonly ReadModelSql _sql;
@@ -149,7 +149,7 @@ public sealed class SqlReadModelWriter : IReadModelWriter, IAsyncDisposable
         [
             f.Key.Scope, f.Key.GrainKey[(f.Key.Scope.Length + 1)..], f.CaseId, f.Version, t.Accepted, t.AcceptedResolved, t.Resolved,
             t.Closed, t.Summoned, t.AckedOnTime, t.Escalations, t.FollowUps, t.SatisfactionSum, t.Satisfied,
-            ReadModelSql.Durations(t.AckTimes), ReadModelSql.Durations(t.ArriveTimes), t.Reopened,
+            ReadModelSql.Durations(t.AckTimes), ReadModelSql.Durations(t.ArriveTimes), t.Reopened, t.Repeats,
         ];
     }
 

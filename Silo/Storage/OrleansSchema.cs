@@ -20,7 +20,7 @@ namespace Dispatch.Silo.Storage;
 public static class OrleansSchema
 {
     /// <summary>The schema version this code writes and understands; the scripts record it in DispatchSchema.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Key of the PostgreSQL advisory lock held while the script runs ("DSORLEAN" in ASCII).</summary>
     private const long PostgresLockKey = 0x44534F524C45414E;
@@ -140,6 +140,7 @@ public static class OrleansSchema
     [
         ("case_view", "follow_up_due_ns", "INTEGER NULL", "bigint NULL"),
         ("stats_fact", "reopened", "INTEGER NOT NULL DEFAULT 0", "integer NOT NULL DEFAULT 0"),
+        ("stats_fact", "repeats", "INTEGER NOT NULL DEFAULT 0", "integer NOT NULL DEFAULT 0"),
     ];
 
     /// <summary>Adds every <see cref="ReadModelColumns"/> column its table does not have yet (new or upgraded databases alike).</summary>

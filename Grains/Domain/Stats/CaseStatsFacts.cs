@@ -16,7 +16,8 @@ namespace Dispatch.Grains.Domain.Stats;
 /// of that kind; for the township one escalation per timeline entry of kind <see cref="Escalated"/>, for a department one
 /// per summons of its own that escalated, at the deadline it missed; summons measures at each summons's
 /// <see cref="SummonsView.IssuedAt"/>; reopenings at each timeline entry of kind <see cref="Reopened"/>, for the township
-/// and for each department that had fed back done on the case before it. Days are Asia/Shanghai local dates.
+/// and for each department that had fed back done on the case before it; a repeat (<see cref="CaseView.RepeatOf"/>) where
+/// it was accepted. Days are Asia/Shanghai local dates.
 /// </remarks>
 public static class CaseStatsFacts
 {
@@ -59,6 +60,7 @@ public static class CaseStatsFacts
         {
             var created = At(scope, c.CreatedAt);
             created.Accepted++;
+            if (c.RepeatOf is not null) created.Repeats++;
             if (resolvedAt is not null) created.AcceptedResolved++;
             if (resolvedAt is { } resolved) At(scope, resolved).Resolved++;
             if (closedAt is { } closed) At(scope, closed).Closed++;

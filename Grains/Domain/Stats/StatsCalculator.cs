@@ -35,7 +35,12 @@ public static class StatsCalculator
         totals.Escalations,
         totals.FollowUps,
         Rate(totals.SatisfactionSum, totals.FollowUps),
-        Rate(totals.Satisfied, totals.FollowUps)) { Reopened = totals.Reopened };
+        Rate(totals.Satisfied, totals.FollowUps))
+    {
+        Reopened = totals.Reopened,
+        Repeats = totals.Repeats,
+        RepeatRate = Rate(totals.Repeats, totals.Accepted),
+    };
 
     /// <summary><paramref name="part"/> / <paramref name="whole"/>, or null when <paramref name="whole"/> is 0.</summary>
     public static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;

@@ -19,7 +19,7 @@ public static class StatsCsv
     [
         "scope", "period", "from", "to", "accepted", "resolved", "closed", "completionRate", "summoned", "ackedOnTime",
         "onTimeAckRate", "medianAck", "medianArrive", "escalations", "followUps", "meanSatisfaction", "satisfiedRate",
-        "reopened",
+        "reopened", "repeats", "repeatRate",
     ];
 
     /// <summary>One statistics view: the header line and one row.</summary>
@@ -45,7 +45,7 @@ public static class StatsCsv
     [
         v.Scope, PeriodName(v.Period), Date(v.From), Date(v.To), Int(v.Accepted), Int(v.Resolved), Int(v.Closed), Rate(v.CompletionRate),
         Int(v.Summoned), Int(v.AckedOnTime), Rate(v.OnTimeAckRate), Span(v.MedianAck), Span(v.MedianArrive), Int(v.Escalations),
-        Int(v.FollowUps), Rate(v.MeanSatisfaction), Rate(v.SatisfiedRate), Int(v.Reopened),
+        Int(v.FollowUps), Rate(v.MeanSatisfaction), Rate(v.SatisfiedRate), Int(v.Reopened), Int(v.Repeats), Rate(v.RepeatRate),
     ];
 
     /// <summary>Appends one CSV line, quoting cells that hold a comma, quote, CR or LF (quotes doubled).</summary>

@@ -19,6 +19,7 @@ internal sealed class StatsTotalsBuilder
     public int SatisfactionSum;
     public int Satisfied;
     public int Reopened;
+    public int Repeats;
 
     public void Add(StatsTotals t)
     {
@@ -35,8 +36,9 @@ internal sealed class StatsTotalsBuilder
         SatisfactionSum += t.SatisfactionSum;
         Satisfied += t.Satisfied;
         Reopened += t.Reopened;
+        Repeats += t.Repeats;
     }
 
     public StatsTotals Build() => new(Accepted, AcceptedResolved, Resolved, Closed, Summoned, AckedOnTime, AckTimes.ToArray(),
-        ArriveTimes.ToArray(), Escalations, FollowUps, SatisfactionSum, Satisfied) { Reopened = Reopened };
+        ArriveTimes.ToArray(), Escalations, FollowUps, SatisfactionSum, Satisfied) { Reopened = Reopened, Repeats = Repeats };
 }

@@ -11,4 +11,10 @@ public sealed record HealthResponse(string Status, string Store)
 
     /// <summary>This silo's address in its cluster (which silo answered, behind a load balancer).</summary>
     public string? Silo { get; init; }
+
+    /// <summary>
+    /// The current or next year (Asia/Shanghai) the working calendar has no holidays for; absent when both are covered.
+    /// The duty board shows it: deadlines in those years count Monday to Friday only.
+    /// </summary>
+    public IReadOnlyList<int>? CalendarMissingYears { get; init; }
 }

@@ -563,3 +563,20 @@ INSERT INTO DispatchSchema (Version) VALUES (3) ON CONFLICT (Version) DO NOTHING
 -- ---------------------------------------------------------------------------------------------------------
 
 INSERT INTO DispatchSchema (Version) VALUES (4) ON CONFLICT (Version) DO NOTHING;
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Schema version 5: case attachments. Their content, content-addressed by case and SHA-256 (what is attached to a
+-- case, by whom and when, is in the case's own state). With SQLite the content is in files instead: the folder
+-- "attachments" beside the database file.
+-- ---------------------------------------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS case_attachment
+(
+    case_id   text COLLATE "C" NOT NULL,
+    sha256    text COLLATE "C" NOT NULL,
+    content   bytea       NOT NULL,
+    stored_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (case_id, sha256)
+);
+
+INSERT INTO DispatchSchema (Version) VALUES (5) ON CONFLICT (Version) DO NOTHING;

@@ -369,3 +369,11 @@ INSERT INTO DispatchSchema (Version) VALUES (3) ON CONFLICT (Version) DO NOTHING
 -- ---------------------------------------------------------------------------------------------------------
 
 INSERT INTO DispatchSchema (Version) VALUES (4) ON CONFLICT (Version) DO NOTHING;
+
+-- ---------------------------------------------------------------------------------------------------------
+-- Schema version 5: case attachments. Their content, content-addressed by case and SHA-256 (what is attached to a
+-- case, by whom and when, is in the case's own state). With SQLite the content is in files instead: the folder
+-- "attachments" beside the database file.
+-- ---------------------------------------------------------------------------------------------------------
+
+INSERT INTO DispatchSchema (Version) VALUES (5) ON CONFLICT (Version) DO NOTHING;

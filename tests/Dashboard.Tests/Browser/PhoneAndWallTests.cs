@@ -75,19 +75,7 @@ public sealed partial class PhoneAndWallTests(DashboardFixture fixture)
         await Expect(page.Locator(".duty-board.wall")).ToHaveCountAsync(0);
     }
 
-    private async Task<IBrowserContext> PhoneContextAsync()
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.Host.Address.ToString(),
-            ViewportSize = new ViewportSize { Width = Phone, Height = 844 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
-        });
-        context.SetDefaultTimeout(30_000);
-        return context;
-    }
+    private Task<IBrowserContext> PhoneContextAsync() => fixture.NewPhoneContextAsync(Phone);
 
     private static async Task CheckPhonePageAsync(IPage page, string name)
     {

@@ -60,6 +60,26 @@ public sealed partial class TimelineListTests
     }
 
     [Fact]
+    public void Chinese_GridWorkersNoteAttachmentAndLink_AreNamedAndTitled()
+    {
+        var worker = new Actor(Actor.GridWorker, "tc-a-t1-g1", "王五");
+        TimelineEntry[] entries =
+        [
+            TimelineEntry.By(Due, "note", worker, "物业未处理"),
+            TimelineEntry.By(Due, "attached", worker, null) with { Attachment = 1 },
+            TimelineEntry.By(Due, "linked", Commissioner, null) with { LinkedCase = "C-20261129-000001" },
+        ];
+
+        var text = Rendered("zh-CN", entries);
+
+        Assert.Contains("东一社区第1网格 · 网格员 王五", text, StringComparison.Ordinal);
+        Assert.Contains("备注", text, StringComparison.Ordinal);
+        Assert.Contains("上传附件", text, StringComparison.Ordinal);
+        Assert.Contains("关联重复件", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("gridWorker", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StoredBeforeData_NoteIdsBecomeNames()
     {
         TimelineEntry[] old = [new(Due, "whistled", "commissioner:tc-a-t1", "summoned tc-a-t1-pol")];

@@ -26,6 +26,21 @@ public sealed class DashboardFixture : IAsyncLifetime
             await Host.DisposeAsync();
     }
 
+    /// <summary>A fresh browser context on the silo as a phone: 390 px wide (or <paramref name="width"/>), touch, 2x pixels.</summary>
+    public async Task<IBrowserContext> NewPhoneContextAsync(int width = 390)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 844 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+        });
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
+
     /// <summary>A fresh browser context (its own cookies) on the silo, in <paramref name="language"/> when given.</summary>
     public async Task<IBrowserContext> NewContextAsync(string? language = null)
     {

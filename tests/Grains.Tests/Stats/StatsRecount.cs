@@ -55,7 +55,11 @@ internal static class StatsRecount
             Median(summonses.Where(s => s.ArrivedAt is not null).Select(s => s.ArrivedAt!.Value - s.IssuedAt)),
             escalations, followUps.Count,
             followUps.Count == 0 ? null : followUps.Sum() / (double)followUps.Count,
-            Ratio(followUps.Count(s => s >= 4), followUps.Count));
+            Ratio(followUps.Count(s => s >= 4), followUps.Count))
+        {
+            Repeats = accepted.Count(c => c.RepeatOf is not null),
+            RepeatRate = Ratio(accepted.Count(c => c.RepeatOf is not null), accepted.Count),
+        };
     }
 
     private static double? Ratio(int part, int whole) => whole == 0 ? null : part / (double)whole;

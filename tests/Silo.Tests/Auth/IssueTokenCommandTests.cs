@@ -32,7 +32,23 @@ public sealed class IssueTokenCommandTests(SqliteSiloFixture fixture)
         Assert.Equal(new Actor("dutyLeader", "tc-a", "王局长"), actor);
     }
 
+    [Fact]
+    public async Task Run_GridWorkerOfAGrid_PrintsATokenTheSiloAccepts()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = IssueTokenCommand.Run(["issue-token", "--role", "gridWorker", "--scope", "tc-a-t1-g1", .. Settings], output, error);
+
+        Assert.True(exit == 0, error.ToString());
+        using var client = new HttpClient { BaseAddress = fixture.Host.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.ToString().Trim());
+        using var response = await client.GetAsync("/api/v1/auth/me");
+        Assert.Equal(new Actor("gridWorker", "tc-a-t1-g1", "东一社区第1网格网格员"), await response.ReadAsync<Actor>());
+    }
+
     [Theory]
+    [InlineData("--role", "gridWorker", "--scope", "tc-a-t1")]
     [InlineData("--role", "dutyLeader", "--scope", "tc-a-t1")]
     [InlineData("--role", "emperor")]
     [InlineData("--scope", "tc-a")]

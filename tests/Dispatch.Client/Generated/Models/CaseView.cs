@@ -14,6 +14,14 @@ namespace Dispatch.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The attachments property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Dispatch.Client.Models.AttachmentView>? Attachments { get; set; }
+#nullable restore
+#else
+        public List<global::Dispatch.Client.Models.AttachmentView> Attachments { get; set; }
+#endif
         /// <summary>The category property</summary>
         public global::Dispatch.Client.Models.Category? Category { get; set; }
         /// <summary>The centerId property</summary>
@@ -56,6 +64,14 @@ namespace Dispatch.Client.Models
 #endif
         /// <summary>The level property</summary>
         public global::Dispatch.Client.Models.CenterLevel? Level { get; set; }
+        /// <summary>The linkedCases property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Dispatch.Client.Models.LinkedCase>? LinkedCases { get; set; }
+#nullable restore
+#else
+        public List<global::Dispatch.Client.Models.LinkedCase> LinkedCases { get; set; }
+#endif
         /// <summary>The outcome property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -66,6 +82,22 @@ namespace Dispatch.Client.Models
 #endif
         /// <summary>The reopens property</summary>
         public int? Reopens { get; set; }
+        /// <summary>The repeatOf property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? RepeatOf { get; set; }
+#nullable restore
+#else
+        public string RepeatOf { get; set; }
+#endif
+        /// <summary>The reportedBy property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Dispatch.Client.Models.Actor? ReportedBy { get; set; }
+#nullable restore
+#else
+        public global::Dispatch.Client.Models.Actor ReportedBy { get; set; }
+#endif
         /// <summary>The reporter property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -82,6 +114,14 @@ namespace Dispatch.Client.Models
         public global::Dispatch.Client.Models.CaseSource? Source { get; set; }
         /// <summary>The state property</summary>
         public global::Dispatch.Client.Models.CaseState? State { get; set; }
+        /// <summary>The suggestedRepeats property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Dispatch.Client.Models.RepeatSuggestion>? SuggestedRepeats { get; set; }
+#nullable restore
+#else
+        public List<global::Dispatch.Client.Models.RepeatSuggestion> SuggestedRepeats { get; set; }
+#endif
         /// <summary>The summary property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -145,6 +185,7 @@ namespace Dispatch.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "attachments", n => { Attachments = n.GetCollectionOfObjectValues<global::Dispatch.Client.Models.AttachmentView>(global::Dispatch.Client.Models.AttachmentView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "category", n => { Category = n.GetEnumValue<global::Dispatch.Client.Models.Category>(); } },
                 { "centerId", n => { CenterId = n.GetStringValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
@@ -154,13 +195,17 @@ namespace Dispatch.Client.Models
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "leader", n => { Leader = n.GetObjectValue<global::Dispatch.Client.Models.LeaderView>(global::Dispatch.Client.Models.LeaderView.CreateFromDiscriminatorValue); } },
                 { "level", n => { Level = n.GetEnumValue<global::Dispatch.Client.Models.CenterLevel>(); } },
+                { "linkedCases", n => { LinkedCases = n.GetCollectionOfObjectValues<global::Dispatch.Client.Models.LinkedCase>(global::Dispatch.Client.Models.LinkedCase.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "outcome", n => { Outcome = n.GetStringValue(); } },
                 { "reopens", n => { Reopens = n.GetIntValue(); } },
+                { "repeatOf", n => { RepeatOf = n.GetStringValue(); } },
+                { "reportedBy", n => { ReportedBy = n.GetObjectValue<global::Dispatch.Client.Models.Actor>(global::Dispatch.Client.Models.Actor.CreateFromDiscriminatorValue); } },
                 { "reporter", n => { Reporter = n.GetStringValue(); } },
                 { "risk", n => { Risk = n.GetEnumValue<global::Dispatch.Client.Models.RiskColour>(); } },
                 { "satisfaction", n => { Satisfaction = n.GetIntValue(); } },
                 { "source", n => { Source = n.GetEnumValue<global::Dispatch.Client.Models.CaseSource>(); } },
                 { "state", n => { State = n.GetEnumValue<global::Dispatch.Client.Models.CaseState>(); } },
+                { "suggestedRepeats", n => { SuggestedRepeats = n.GetCollectionOfObjectValues<global::Dispatch.Client.Models.RepeatSuggestion>(global::Dispatch.Client.Models.RepeatSuggestion.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "summary", n => { Summary = n.GetStringValue(); } },
                 { "summonses", n => { Summonses = n.GetCollectionOfObjectValues<global::Dispatch.Client.Models.SummonsView>(global::Dispatch.Client.Models.SummonsView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "tier", n => { Tier = n.GetEnumValue<global::Dispatch.Client.Models.CaseTier>(); } },
@@ -177,6 +222,7 @@ namespace Dispatch.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::Dispatch.Client.Models.AttachmentView>("attachments", Attachments);
             writer.WriteEnumValue<global::Dispatch.Client.Models.Category>("category", Category);
             writer.WriteStringValue("centerId", CenterId);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
@@ -186,13 +232,17 @@ namespace Dispatch.Client.Models
             writer.WriteStringValue("id", Id);
             writer.WriteObjectValue<global::Dispatch.Client.Models.LeaderView>("leader", Leader);
             writer.WriteEnumValue<global::Dispatch.Client.Models.CenterLevel>("level", Level);
+            writer.WriteCollectionOfObjectValues<global::Dispatch.Client.Models.LinkedCase>("linkedCases", LinkedCases);
             writer.WriteStringValue("outcome", Outcome);
             writer.WriteIntValue("reopens", Reopens);
+            writer.WriteStringValue("repeatOf", RepeatOf);
+            writer.WriteObjectValue<global::Dispatch.Client.Models.Actor>("reportedBy", ReportedBy);
             writer.WriteStringValue("reporter", Reporter);
             writer.WriteEnumValue<global::Dispatch.Client.Models.RiskColour>("risk", Risk);
             writer.WriteIntValue("satisfaction", Satisfaction);
             writer.WriteEnumValue<global::Dispatch.Client.Models.CaseSource>("source", Source);
             writer.WriteEnumValue<global::Dispatch.Client.Models.CaseState>("state", State);
+            writer.WriteCollectionOfObjectValues<global::Dispatch.Client.Models.RepeatSuggestion>("suggestedRepeats", SuggestedRepeats);
             writer.WriteStringValue("summary", Summary);
             writer.WriteCollectionOfObjectValues<global::Dispatch.Client.Models.SummonsView>("summonses", Summonses);
             writer.WriteEnumValue<global::Dispatch.Client.Models.CaseTier>("tier", Tier);

@@ -16,6 +16,14 @@ namespace Dispatch.Client.Models
         public int? ActiveSilos { get; set; }
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The calendarMissingYears property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<int?>? CalendarMissingYears { get; set; }
+#nullable restore
+#else
+        public List<int?> CalendarMissingYears { get; set; }
+#endif
         /// <summary>The membership property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -74,6 +82,7 @@ namespace Dispatch.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "activeSilos", n => { ActiveSilos = n.GetIntValue(); } },
+                { "calendarMissingYears", n => { CalendarMissingYears = n.GetCollectionOfPrimitiveValues<int?>()?.AsList(); } },
                 { "membership", n => { Membership = n.GetStringValue(); } },
                 { "silo", n => { Silo = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
@@ -88,6 +97,7 @@ namespace Dispatch.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteIntValue("activeSilos", ActiveSilos);
+            writer.WriteCollectionOfPrimitiveValues<int?>("calendarMissingYears", CalendarMissingYears);
             writer.WriteStringValue("membership", Membership);
             writer.WriteStringValue("silo", Silo);
             writer.WriteStringValue("status", Status);

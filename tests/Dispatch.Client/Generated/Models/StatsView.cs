@@ -41,6 +41,10 @@ namespace Dispatch.Client.Models
         public global::Dispatch.Client.Models.StatsPeriod? Period { get; set; }
         /// <summary>The reopened property</summary>
         public int? Reopened { get; set; }
+        /// <summary>The repeatRate property</summary>
+        public double? RepeatRate { get; set; }
+        /// <summary>The repeats property</summary>
+        public int? Repeats { get; set; }
         /// <summary>The resolved property</summary>
         public int? Resolved { get; set; }
         /// <summary>The satisfiedRate property</summary>
@@ -95,6 +99,8 @@ namespace Dispatch.Client.Models
                 { "onTimeAckRate", n => { OnTimeAckRate = n.GetDoubleValue(); } },
                 { "period", n => { Period = n.GetEnumValue<global::Dispatch.Client.Models.StatsPeriod>(); } },
                 { "reopened", n => { Reopened = n.GetIntValue(); } },
+                { "repeatRate", n => { RepeatRate = n.GetDoubleValue(); } },
+                { "repeats", n => { Repeats = n.GetIntValue(); } },
                 { "resolved", n => { Resolved = n.GetIntValue(); } },
                 { "satisfiedRate", n => { SatisfiedRate = n.GetDoubleValue(); } },
                 { "scope", n => { Scope = n.GetStringValue(); } },
@@ -122,6 +128,8 @@ namespace Dispatch.Client.Models
             writer.WriteDoubleValue("onTimeAckRate", OnTimeAckRate);
             writer.WriteEnumValue<global::Dispatch.Client.Models.StatsPeriod>("period", Period);
             writer.WriteIntValue("reopened", Reopened);
+            writer.WriteDoubleValue("repeatRate", RepeatRate);
+            writer.WriteIntValue("repeats", Repeats);
             writer.WriteIntValue("resolved", Resolved);
             writer.WriteDoubleValue("satisfiedRate", SatisfiedRate);
             writer.WriteStringValue("scope", Scope);

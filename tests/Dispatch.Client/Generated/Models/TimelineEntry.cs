@@ -48,6 +48,8 @@ namespace Dispatch.Client.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The at property</summary>
         public DateTimeOffset? At { get; set; }
+        /// <summary>The attachment property</summary>
+        public int? Attachment { get; set; }
         /// <summary>The category property</summary>
         public global::Dispatch.Client.Models.Category? Category { get; set; }
         /// <summary>The centerIds property</summary>
@@ -91,6 +93,14 @@ namespace Dispatch.Client.Models
 #nullable restore
 #else
         public string LeaderRole { get; set; }
+#endif
+        /// <summary>The linkedCase property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? LinkedCase { get; set; }
+#nullable restore
+#else
+        public string LinkedCase { get; set; }
 #endif
         /// <summary>The note property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -162,6 +172,7 @@ namespace Dispatch.Client.Models
                 { "actorRole", n => { ActorRole = n.GetStringValue(); } },
                 { "actorScope", n => { ActorScope = n.GetStringValue(); } },
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
+                { "attachment", n => { Attachment = n.GetIntValue(); } },
                 { "category", n => { Category = n.GetEnumValue<global::Dispatch.Client.Models.Category>(); } },
                 { "centerIds", n => { CenterIds = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "departmentIds", n => { DepartmentIds = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -169,6 +180,7 @@ namespace Dispatch.Client.Models
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "leaderName", n => { LeaderName = n.GetStringValue(); } },
                 { "leaderRole", n => { LeaderRole = n.GetStringValue(); } },
+                { "linkedCase", n => { LinkedCase = n.GetStringValue(); } },
                 { "note", n => { Note = n.GetStringValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
                 { "risk", n => { Risk = n.GetEnumValue<global::Dispatch.Client.Models.RiskColour>(); } },
@@ -191,6 +203,7 @@ namespace Dispatch.Client.Models
             writer.WriteStringValue("actorRole", ActorRole);
             writer.WriteStringValue("actorScope", ActorScope);
             writer.WriteDateTimeOffsetValue("at", At);
+            writer.WriteIntValue("attachment", Attachment);
             writer.WriteEnumValue<global::Dispatch.Client.Models.Category>("category", Category);
             writer.WriteCollectionOfPrimitiveValues<string>("centerIds", CenterIds);
             writer.WriteCollectionOfPrimitiveValues<string>("departmentIds", DepartmentIds);
@@ -198,6 +211,7 @@ namespace Dispatch.Client.Models
             writer.WriteStringValue("kind", Kind);
             writer.WriteStringValue("leaderName", LeaderName);
             writer.WriteStringValue("leaderRole", LeaderRole);
+            writer.WriteStringValue("linkedCase", LinkedCase);
             writer.WriteStringValue("note", Note);
             writer.WriteStringValue("reason", Reason);
             writer.WriteEnumValue<global::Dispatch.Client.Models.RiskColour>("risk", Risk);

@@ -49,4 +49,23 @@ public sealed class CaseActorsTests
         Assert.Contains("moved up to tc-a", refusal);
         Assert.Contains("duty leader", refusal);
     }
+
+    [Theory]
+    [InlineData(Actor.GridWorker, "tc-a-t1-g1", "王五", CaseDuty.Annotate, true)]
+    [InlineData(Actor.GridWorker, "tc-a-t1-g1", "李四", CaseDuty.Annotate, false)]
+    [InlineData(Actor.GridWorker, "tc-a-t1-g2", "王五", CaseDuty.Annotate, false)]
+    [InlineData(Actor.GridWorker, "tc-a-t1-g1", "王五", CaseDuty.Handle, false)]
+    [InlineData(Actor.GridWorker, "tc-a-t1-g1", "王五", CaseDuty.Oversee, false)]
+    [InlineData(Actor.Commissioner, Township, "x", CaseDuty.Annotate, true)]
+    [InlineData(Actor.DutyLeader, County, "x", CaseDuty.Annotate, true)]
+    [InlineData(Actor.Commissioner, "tc-a-t2", "x", CaseDuty.Annotate, false)]
+    [InlineData(Actor.Department, "tc-a-t1-pol", "x", CaseDuty.Annotate, false)]
+    public void Check_Notes_ComeFromHandlersAndTheGridWorkerWhoReported(string role, string scope, string name, CaseDuty duty, bool allowed)
+    {
+        var reporter = new Actor(Actor.GridWorker, "tc-a-t1-g1", "王五");
+
+        var refusal = CaseActors.Check(new Actor(role, scope, name), duty, "C-1", Township, Township, County, reporter);
+
+        Assert.Equal(allowed, refusal is null);
+    }
 }

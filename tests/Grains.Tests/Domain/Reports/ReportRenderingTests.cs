@@ -73,8 +73,8 @@ public sealed class ReportRenderingTests
 
         Assert.Equal('\uFEFF', lines[0][0]);
         Assert.Equal("\uFEFFsection,rank,name,scope,period,from,to,accepted,resolved,closed,completionRate,summoned,ackedOnTime,onTimeAckRate," +
-            "medianAck,medianArrive,escalations,followUps,meanSatisfaction,satisfiedRate,reopened", lines[0]);
-        Assert.Equal("county,,甲区,tc-a,week,2026-11-23,2026-11-29,6,3,2,0.5,4,3,0.75,PT12M,PT1H30M,1,2,4.5,1,0", lines[1]);
+            "medianAck,medianArrive,escalations,followUps,meanSatisfaction,satisfiedRate,reopened,repeats,repeatRate", lines[0]);
+        Assert.Equal("county,,甲区,tc-a,week,2026-11-23,2026-11-29,6,3,2,0.5,4,3,0.75,PT12M,PT1H30M,1,2,4.5,1,0,0,", lines[1]);
         Assert.StartsWith("previous,,甲区,tc-a,week,2026-11-16,2026-11-22,4,", lines[2]);
         Assert.StartsWith("township,1,东街道,tc-a-t1,", lines[3]);
         Assert.StartsWith("township,2,西<街>道&,tc-a-t2,", lines[4]);

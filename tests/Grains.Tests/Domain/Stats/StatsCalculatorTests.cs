@@ -37,7 +37,7 @@ public sealed class StatsCalculatorTests
         var view = StatsCalculator.ToView("tc-a", StatsPeriod.Month, dates, totals);
 
         Assert.Equal(new StatsView("tc-a", StatsPeriod.Month, new(2026, 11, 1), new(2026, 11, 30), 4, 2, 1, 0.75, 5, 4, 0.8, Min(15), Min(30), 2, 3,
-            4.0, 2 / 3.0), view);
+            4.0, 2 / 3.0) { RepeatRate = 0.0 }, view);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ namespace Dispatch.Client.Api.V1.Cases
             return await RequestAdapter.SendAsync<global::Dispatch.Client.Models.CasePage>(requestInfo, global::Dispatch.Client.Models.CasePage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Report a new case in one of the commissioner&apos;s grids (201 with Location)
+        /// Report a new case in one of the commissioner&apos;s grids, or a grid worker&apos;s own grid (201 with Location). An Idempotency-Key header makes a retry answer the case the first try created
         /// </summary>
         /// <returns>A <see cref="global::Dispatch.Client.Models.CaseView"/></returns>
         /// <param name="body">The request body</param>
@@ -142,7 +142,7 @@ namespace Dispatch.Client.Api.V1.Cases
             return requestInfo;
         }
         /// <summary>
-        /// Report a new case in one of the commissioner&apos;s grids (201 with Location)
+        /// Report a new case in one of the commissioner&apos;s grids, or a grid worker&apos;s own grid (201 with Location). An Idempotency-Key header makes a retry answer the case the first try created
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
