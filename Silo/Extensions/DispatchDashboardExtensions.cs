@@ -88,6 +88,10 @@ public static class DispatchDashboardExtensions
                 Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(environment, settings);
             }
         }
+        // A build's manifest turns on ASP.NET's development runtime handler, whose GET-only '{**path:file}' fallback
+        // makes every other method on an unknown path answer 405 instead of 404; the silo serves no files outside
+        // the manifest, so the fallback goes.
+        app.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         app.MapStaticAssets(manifest);
     }
 
