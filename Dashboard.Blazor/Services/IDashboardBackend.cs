@@ -24,6 +24,12 @@ public interface IDashboardBackend
     /// <summary>The cases of a center and the centers under it, newest first.</summary>
     Task<DashboardResult<IReadOnlyList<CaseSummary>>> ListCasesAsync(ClaimsPrincipal user, string centerId);
 
+    /// <summary>A page of the cases reported in a township (wherever handled now), filtered in the database, newest first.</summary>
+    Task<DashboardResult<Grains.ReadModels.CaseListPage>> FindCasesAsync(ClaimsPrincipal user, string townshipId, CaseFilter filter);
+
+    /// <summary>The console's counters over the cases reported in a township.</summary>
+    Task<DashboardResult<CaseCounters>> CountCasesAsync(ClaimsPrincipal user, string townshipId);
+
     Task<DashboardResult<IReadOnlyList<SummonsView>>> ListSummonsesAsync(ClaimsPrincipal user, string departmentId, bool openOnly);
 
     Task<DashboardResult<CaseView>> ReportAsync(ClaimsPrincipal user, ReportInput input);

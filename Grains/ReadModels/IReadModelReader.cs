@@ -15,7 +15,23 @@ public sealed record CaseScope(string CenterId, CenterLevel Level, bool WithCent
 /// A page of a case list, newest first. <see cref="Open"/>: only open cases (true), only closed ones (false), or
 /// all; <see cref="Overdue"/> compares the due time with <see cref="Now"/>.
 /// </summary>
-public sealed record CaseListQuery(CaseScope Scope, CaseState? State, bool? Open, bool? Overdue, Instant Now, int Page, int PageSize);
+public sealed record CaseListQuery(CaseScope Scope, CaseState? State, bool? Open, bool? Overdue, Instant Now, int Page, int PageSize)
+{
+    /// <summary>Only cases of this risk colour.</summary>
+    public RiskColour? Risk { get; init; }
+
+    /// <summary>
+    /// Only cases whose id or summary contains this text (case-insensitive for Latin letters; <c>%</c> and <c>_</c> are
+    /// plain characters).
+    /// </summary>
+    public string? Text { get; init; }
+
+    /// <summary>Only open cases not yet overdue at <see cref="Now"/> that fall due before this instant ("due soon").</summary>
+    public Instant? DueBefore { get; init; }
+
+    /// <summary>With a township scope: the cases reported in the township wherever they are handled now (not only at its center).</summary>
+    public bool ReportedInTownship { get; init; }
+}
 
 /// <summary>One page of case summaries; <see cref="Total"/> counts every match.</summary>
 public sealed record CaseListPage(IReadOnlyList<CaseSummary> Items, int Total);

@@ -198,8 +198,16 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
     /// A page of the case summaries of <paramref name="center"/> and the centers under it (the actor's home center when
     /// null), newest first, filtered by state, openness and overdue-ness at the silo's clock — from the read models.
     /// </summary>
-    public async Task<OperationResult<CaseListPage>> ListCasesAsync(Actor actor, string? center, CaseState? state = null, bool? open = null,
-        bool? overdue = null, int page = 1, int pageSize = 50)
+    public Task<OperationResult<CaseListPage>> ListCasesAsync(Actor actor, string? center, CaseState? state = null, bool? open = null,
+        bool? overdue = null, int page = 1, int pageSize = 50) =>
+        ListCasesAsync(actor, center, (scope, now) => new CaseListQuery(scope, state, open, overdue, now, page, pageSize));
+
+    /// <summary>
+    /// A page of the case summaries of <paramref name="center"/> (the actor's home center when null) under the same
+    /// scope rules, with the query the caller builds from the center's scope and the silo's clock (the dashboard
+    /// console's risk, text, due-soon and township filters).
+    /// </summary>
+    public async Task<OperationResult<CaseListPage>> ListCasesAsync(Actor actor, string? center, Func<CaseScope, Instant, CaseListQuery> build)
     {
         center ??= scopes.HomeCenter(actor);
         if (center is null)
@@ -211,8 +219,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
         if (!scopes.CanReadCenter(actor, center))
             return OperationResult<CaseListPage>.Forbidden($"{actor} may not list the cases of {center}.");
 
-        var query = new CaseListQuery(new CaseScope(center, found.Level), state, open, overdue, clock.GetCurrentInstant(), page, pageSize);
-        return OperationResult<CaseListPage>.Ok(await views.CasesAsync(query));
+        return OperationResult<CaseListPage>.Ok(await views.CasesAsync(build(new CaseScope(center, found.Level), clock.GetCurrentInstant())));
     }
 
     public async Task<OperationResult<CaseView>> TriageAsync(Actor actor, string id, TriageCaseRequest request)

@@ -10,6 +10,7 @@ using Dispatch.Grains.Interfaces.Stats;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.ReadModels;
 using Orleans;
+using NodaTime;
 using Dispatch.Silo.Hosting;
 using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Application;
@@ -83,6 +84,37 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
                 ? OperationResult<IReadOnlyList<CaseSummary>>.Ok([.. open.Value!.Items, .. closed.Value!.Items])
                 : closed.As<IReadOnlyList<CaseSummary>>();
         });
+
+    public Task<DashboardResult<CaseListPage>> FindCasesAsync(ClaimsPrincipal user, string townshipId, CaseFilter filter) =>
+        RunAsync(user, actor => operations.ListCasesAsync(actor, townshipId, (scope, now) => InTownship(scope, now, filter)));
+
+    public Task<DashboardResult<CaseCounters>> CountCasesAsync(ClaimsPrincipal user, string townshipId) =>
+        RunAsync(user, async actor =>
+        {
+            var counts = new List<int>();
+            foreach (var filter in new CaseFilter[]
+            {
+                new(CaseState.Reported, null, false, false, null, 1, 1),
+                new(null, null, true, false, null, 1, 1),
+                new(null, null, false, true, null, 1, 1),
+            })
+            {
+                var page = await operations.ListCasesAsync(actor, townshipId, (scope, now) => InTownship(scope, now, filter));
+                if (!page.Succeeded) return page.As<CaseCounters>();
+                counts.Add(page.Value!.Total);
+            }
+            return OperationResult<CaseCounters>.Ok(new CaseCounters(counts[0], counts[1], counts[2]));
+        });
+
+    /// <summary>The read-model query of a console filter: the cases reported in the township, wherever handled now.</summary>
+    private static CaseListQuery InTownship(CaseScope scope, Instant now, CaseFilter filter) =>
+        new(scope, filter.State, filter.OpenOnly ? true : null, filter.Overdue ? true : null, now, Math.Max(1, filter.Page), Math.Clamp(filter.PageSize, 1, 100))
+        {
+            Risk = filter.Risk,
+            Text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim()[..Math.Min(filter.Text.Trim().Length, CaseFilter.MaxText)],
+            DueBefore = filter.DueSoon ? now + CaseFilter.SoonWindow : null,
+            ReportedInTownship = true,
+        };
 
     /// <summary>How many open cases a page lists at most.</summary>
     public const int OpenCasesShown = 1_000;

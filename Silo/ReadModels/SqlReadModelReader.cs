@@ -57,7 +57,7 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
                 ReadModelSql.Add(command, "cityLevel", DbType.String, nameof(CenterLevel.City));
                 break;
             default:
-                clauses.Add("center_id = @center");
+                clauses.Add(query.ReportedInTownship ? "township_id = @center" : "center_id = @center");
                 break;
         }
         ReadModelSql.Add(command, "center", DbType.String, query.Scope.CenterId);
@@ -77,8 +77,28 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
                 : $"NOT ({sql.IsOpen(true)} AND due_ns IS NOT NULL AND due_ns < @now)");
             ReadModelSql.Add(command, "now", DbType.Int64, ReadModelSql.Nanoseconds(query.Now));
         }
+        if (query.Risk is { } risk)
+        {
+            clauses.Add("risk = @risk");
+            ReadModelSql.Add(command, "risk", DbType.String, risk.ToString());
+        }
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            clauses.Add(@"(UPPER(case_id) LIKE @text ESCAPE '\' OR UPPER(summary) LIKE @text ESCAPE '\')");
+            ReadModelSql.Add(command, "text", DbType.String, $"%{LikeEscaped(query.Text.Trim().ToUpperInvariant())}%");
+        }
+        if (query.DueBefore is { } dueBefore)
+        {
+            clauses.Add($"{sql.IsOpen(true)} AND due_ns IS NOT NULL AND due_ns >= @soonFrom AND due_ns < @soonTo");
+            ReadModelSql.Add(command, "soonFrom", DbType.Int64, ReadModelSql.Nanoseconds(query.Now));
+            ReadModelSql.Add(command, "soonTo", DbType.Int64, ReadModelSql.Nanoseconds(dueBefore));
+        }
         return clauses.Count == 0 ? "1 = 1" : string.Join(" AND ", clauses);
     }
+
+    /// <summary>A text with LIKE's wildcards and escape character made plain (escaped with a backslash).</summary>
+    private static string LikeEscaped(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     public async Task<IReadOnlyList<SummonsView>> SummonsesAsync(string departmentId, bool openOnly, int closedKept,
         CancellationToken cancellationToken = default)

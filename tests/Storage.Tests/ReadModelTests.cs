@@ -100,6 +100,44 @@ public abstract class ReadModelTests<TFixture>(TFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task CaseList_FiltersByRiskTextDueSoonAndTownship_ForTheConsole()
+    {
+        var now = T0 + Duration.FromHours(2);
+        await WriteAsync(
+            Case("C-20261123-000001", "tc-a-t1", "tc-a-t1", CenterLevel.Township, CaseState.InProgress, 1, due: now + Duration.FromMinutes(30)) with
+            {
+                Risk = RiskColour.Red, Summary = "东一社区 楼上漏水 100%_赔偿",
+            },
+            Case("C-20261123-000002", "tc-a-t1", "tc-a-t1", CenterLevel.Township, CaseState.InProgress, 2, due: now + Duration.FromHours(2)),
+            Case("C-20261123-000003", "tc-a-t1", "tc-a", CenterLevel.County, CaseState.InProgress, 3, due: now - Duration.FromMinutes(1)) with
+            {
+                Risk = RiskColour.Red, Summary = "欠薪 1000 元",
+            },
+            Case("C-20261123-000004", "tc-a-t1", "tc-a-t1", CenterLevel.Township, CaseState.Closed, 4, due: now + Duration.FromMinutes(10)));
+
+        Task<CaseListPage> Query(CaseListQuery query) => _reader.CasesAsync(query);
+        var township = new CaseListQuery(new CaseScope("tc-a-t1", CenterLevel.Township), null, null, null, now, 1, 50);
+        static string[] Ids(CaseListPage page) => page.Items.Select(c => c.Id[^1..]).ToArray();
+
+        // Held by the township's center, or reported in the township wherever it is handled now.
+        Assert.Equal(["4", "2", "1"], Ids(await Query(township)));
+        Assert.Equal(["4", "3", "2", "1"], Ids(await Query(township with { ReportedInTownship = true })));
+        var all = township with { ReportedInTownship = true };
+        Assert.Equal(["3", "1"], Ids(await Query(all with { Risk = RiskColour.Red })));
+        Assert.Equal(["1"], Ids(await Query(all with { Text = "漏水" })));
+        Assert.Equal(["3"], Ids(await Query(all with { Text = "c-20261123-000003" })));
+        Assert.Equal(["1"], Ids(await Query(all with { Text = "100%_" })));
+        Assert.Empty((await Query(all with { Text = "0%0" })).Items);
+        Assert.Equal(["1"], Ids(await Query(all with { Text = "_" })));
+        // Due within the hour: open, not yet overdue, due before now + 1 h (not the overdue 3, not the closed 4).
+        var soon = await Query(all with { DueBefore = now + Duration.FromHours(1) });
+        Assert.Equal(1, soon.Total);
+        Assert.Equal(["1"], Ids(soon));
+        Assert.Equal(["3"], Ids(await Query(all with { Overdue = true })));
+        Assert.Equal(1, (await Query(all with { Risk = RiskColour.Red, Text = "欠薪", Overdue = true })).Total);
+    }
+
+    [Fact]
     public async Task Inbox_OpenNewestFirstThenClosed_KeptToTheLimit()
     {
         await _writer.WriteAsync(new ReadModelBatch(null,
