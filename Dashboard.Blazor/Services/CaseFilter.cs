@@ -20,6 +20,9 @@ public sealed record CaseFilter(CaseState? State, RiskColour? Risk, bool Overdue
     /// <summary>Only open cases (the console's default view).</summary>
     public bool OpenOnly { get; init; }
 
+    /// <summary>Only resolved or closed cases whose follow-up visit (回访) is overdue.</summary>
+    public bool FollowUpOverdue { get; init; }
+
     /// <summary>
     /// Does a case (received live) belong in this filtered list at <paramref name="now"/>? The database's filter, for the
     /// cases a page lays over what it loaded.
@@ -29,11 +32,15 @@ public sealed record CaseFilter(CaseState? State, RiskColour? Risk, bool Overdue
         && (State is null || c.State == State)
         && (Risk is null || c.Risk == Risk)
         && (!Overdue || c.IsOverdueAt(now))
+        && (!FollowUpOverdue || c.IsFollowUpOverdueAt(now))
         && (!DueSoon || (c.IsOpen && c.DueAt is { } due && due >= now && due < now + SoonWindow))
         && (string.IsNullOrWhiteSpace(Text)
             || c.Id.Contains(Text.Trim(), StringComparison.OrdinalIgnoreCase)
             || c.Summary.Contains(Text.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>The console's counters over the township's cases: to triage (reported, not yet triaged), overdue, due within the hour.</summary>
-public sealed record CaseCounters(int ToTriage, int Overdue, int DueSoon);
+/// <summary>
+/// The console's counters over the township's cases: to triage (reported, not yet triaged), overdue, due within the hour,
+/// and resolved cases whose follow-up visit is overdue.
+/// </summary>
+public sealed record CaseCounters(int ToTriage, int Overdue, int DueSoon, int FollowUpOverdue = 0);

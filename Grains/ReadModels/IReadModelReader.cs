@@ -31,6 +31,9 @@ public sealed record CaseListQuery(CaseScope Scope, CaseState? State, bool? Open
 
     /// <summary>With a township scope: the cases reported in the township wherever they are handled now (not only at its center).</summary>
     public bool ReportedInTownship { get; init; }
+
+    /// <summary>Only resolved or closed cases whose follow-up visit fell due before <see cref="Now"/> and is not recorded.</summary>
+    public bool FollowUpOverdue { get; init; }
 }
 
 /// <summary>One page of case summaries; <see cref="Total"/> counts every match.</summary>

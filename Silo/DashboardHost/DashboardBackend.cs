@@ -97,13 +97,14 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
                 new(CaseState.Reported, null, false, false, null, 1, 1),
                 new(null, null, true, false, null, 1, 1),
                 new(null, null, false, true, null, 1, 1),
+                new(null, null, false, false, null, 1, 1) { FollowUpOverdue = true },
             })
             {
                 var page = await operations.ListCasesAsync(actor, townshipId, (scope, now) => InTownship(scope, now, filter));
                 if (!page.Succeeded) return page.As<CaseCounters>();
                 counts.Add(page.Value!.Total);
             }
-            return OperationResult<CaseCounters>.Ok(new CaseCounters(counts[0], counts[1], counts[2]));
+            return OperationResult<CaseCounters>.Ok(new CaseCounters(counts[0], counts[1], counts[2], counts[3]));
         });
 
     /// <summary>The read-model query of a console filter: the cases reported in the township, wherever handled now.</summary>
@@ -114,6 +115,7 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
             Text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim()[..Math.Min(filter.Text.Trim().Length, CaseFilter.MaxText)],
             DueBefore = filter.DueSoon ? now + CaseFilter.SoonWindow : null,
             ReportedInTownship = true,
+            FollowUpOverdue = filter.FollowUpOverdue,
         };
 
     /// <summary>How many open cases a page lists at most.</summary>

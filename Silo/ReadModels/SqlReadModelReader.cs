@@ -93,6 +93,11 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
             ReadModelSql.Add(command, "soonFrom", DbType.Int64, ReadModelSql.Nanoseconds(query.Now));
             ReadModelSql.Add(command, "soonTo", DbType.Int64, ReadModelSql.Nanoseconds(dueBefore));
         }
+        if (query.FollowUpOverdue)
+        {
+            clauses.Add($"{sql.IsOpen(false)} AND follow_up_due_ns IS NOT NULL AND follow_up_due_ns < @followUpNow");
+            ReadModelSql.Add(command, "followUpNow", DbType.Int64, ReadModelSql.Nanoseconds(query.Now));
+        }
         return clauses.Count == 0 ? "1 = 1" : string.Join(" AND ", clauses);
     }
 

@@ -113,7 +113,10 @@ public abstract class ReadModelTests<TFixture>(TFixture fixture) : IClassFixture
             {
                 Risk = RiskColour.Red, Summary = "欠薪 1000 元",
             },
-            Case("C-20261123-000004", "tc-a-t1", "tc-a-t1", CenterLevel.Township, CaseState.Closed, 4, due: now + Duration.FromMinutes(10)));
+            Case("C-20261123-000004", "tc-a-t1", "tc-a-t1", CenterLevel.Township, CaseState.Closed, 4, due: now + Duration.FromMinutes(10)) with
+            {
+                FollowUpDueAt = now - Duration.FromMinutes(1),
+            });
 
         Task<CaseListPage> Query(CaseListQuery query) => _reader.CasesAsync(query);
         var township = new CaseListQuery(new CaseScope("tc-a-t1", CenterLevel.Township), null, null, null, now, 1, 50);
@@ -135,6 +138,9 @@ public abstract class ReadModelTests<TFixture>(TFixture fixture) : IClassFixture
         Assert.Equal(["1"], Ids(soon));
         Assert.Equal(["3"], Ids(await Query(all with { Overdue = true })));
         Assert.Equal(1, (await Query(all with { Risk = RiskColour.Red, Text = "欠薪", Overdue = true })).Total);
+        // Follow-up overdue: closed 4 (due a minute ago); not the open ones, not once the follow-up is later than now.
+        Assert.Equal(["4"], Ids(await Query(all with { FollowUpOverdue = true })));
+        Assert.Empty((await Query(all with { FollowUpOverdue = true, Now = now - Duration.FromMinutes(2) })).Items);
     }
 
     [Fact]
