@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dispatch.Dashboard.Components;
 using Dispatch.Dashboard.Tests.Infrastructure;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Interfaces.Cases;
@@ -104,6 +105,18 @@ public sealed class WhistleScenarioTests(DashboardFixture fixture)
         await Expect(duty.Locator("[data-filter-shown]")).ToHaveCountAsync(0);
         await Expect(commissioner.Locator("#board tr[data-department='tc-a-t1-jud']")).ToHaveAttributeAsync("data-state", "escalated");
         await Expect(commissioner.Locator("#board tr[data-department='tc-a-jus']").First).ToHaveAttributeAsync("data-state", "issued");
+        // The case page's header and chains: escalated one level, the judicial office's chain drawn up to the county bureau.
+        var cityModel = fixture.Host.App.Services.GetRequiredService<CityModel>();
+        await Expect(commissioner.Locator("#case-status [data-status=level]")).ToHaveAttributeAsync("data-level", "1");
+        await Expect(commissioner.Locator("#case-status [data-status=holder]")).ToContainTextAsync(cityModel.CenterName(Township));
+        await Expect(commissioner.Locator("#case-status [data-status=next]")).ToHaveAttributeAsync("data-kind", new Regex("^(ack|arrive)$"));
+        await Expect(commissioner.Locator("#case-status [data-status=next] .countdown")).ToHaveTextAsync(new Regex("^剩余 "));
+        var chain = commissioner.Locator("#summons-chains [data-chain-root='tc-a-t1-jud'] .chain-line").First;
+        await Expect(chain.Locator(".chain-step")).ToHaveCountAsync(2);
+        await Expect(chain.Locator(".chain-step").Nth(1)).ToHaveAttributeAsync("data-department", "tc-a-jus");
+        await Expect(chain).ToContainTextAsync(cityModel.DepartmentName("tc-a-jus"));
+        await commissioner.Locator("#case-status").ScrollIntoViewIfNeededAsync();
+        await commissioner.ScreenshotAsync(new() { Path = Artifacts.Screenshot("case-status-chains"), FullPage = true });
 
         // Drill-down from the duty board to the case's timeline.
         await duty.Locator($"#duty-cases tr[data-case='{caseId}'] a").ClickAsync();
