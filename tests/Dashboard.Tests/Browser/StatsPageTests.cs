@@ -54,10 +54,7 @@ public sealed class StatsPageTests(DashboardFixture fixture)
         var townships = city.Children(County).Where(c => c.Level == CenterLevel.Township).Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
         var rows = page.Locator("#stats-ranking tbody tr");
         await Expect(rows).ToHaveCountAsync(townships.Count);
-        var listed = new List<string>();
-        foreach (var row in await rows.AllAsync())
-            listed.Add((await row.GetAttributeAsync("data-unit"))!);
-        Assert.Equal(townships, listed.Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(townships, await rows.SortedAttributesAsync("data-unit"));
         await Expect(page.Locator("figure[data-chart=on-time-ack-rate] svg g[data-bar]")).ToHaveCountAsync(townships.Count);
         await Expect(page.Locator($"#stats-reports tr[data-report='{report.Id}']")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("stats-duty-month"), FullPage = true });

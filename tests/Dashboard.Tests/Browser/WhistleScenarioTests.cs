@@ -87,8 +87,11 @@ public sealed class WhistleScenarioTests(DashboardFixture fixture)
         // Five minutes later the judicial office and the mediation committee have not acknowledged: both escalate.
         await fixture.Host.AdvanceAsync(Duration.FromMinutes(5) + Duration.FromSeconds(1));
         var feed = duty.Locator($"#escalation-feed li.feed-item[data-case='{caseId}']");
-        await Expect(feed).ToHaveCountAsync(2);
-        await Expect(feed.First).ToHaveAttributeAsync("data-kind", "ack");
+        // One row for the case: its latest escalation and how many it had.
+        await Expect(feed).ToHaveCountAsync(1);
+        await Expect(feed).ToHaveAttributeAsync("data-count", "2");
+        await Expect(feed.Locator(".feed-count")).ToHaveTextAsync("共 2 次");
+        await Expect(feed).ToHaveAttributeAsync("data-kind", "ack");
         await Expect(duty.Locator("[data-counter='escalations-today']")).Not.ToHaveTextAsync("0");
         await Expect(duty.Locator($"#duty-cases tr[data-case='{caseId}']")).ToBeVisibleAsync();
         await Expect(duty.Locator(".chart[data-chart='escalations']")).ToHaveAttributeAsync("data-total", new Regex("^[1-9]"));
