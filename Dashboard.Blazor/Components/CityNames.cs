@@ -18,6 +18,10 @@ public static partial class CityNames
     [GeneratedRegex("[A-Za-z0-9][A-Za-z0-9_-]*")]
     private static partial Regex IdToken();
 
+    /// <summary>A department's or a center's name (a statistics scope), or the id itself.</summary>
+    public static string UnitName(this CityModel city, string id) =>
+        city.TryGetDepartment(id, out var d) ? d.Name : city.TryGetCenter(id, out var c) ? c.Name : id;
+
     public static string CenterName(this CityModel city, string? id) =>
         id is not null && city.TryGetCenter(id, out var center) ? center.Name : id ?? "—";
 

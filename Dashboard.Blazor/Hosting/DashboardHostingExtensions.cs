@@ -1,3 +1,4 @@
+using Dispatch.Dashboard.Components;
 using Dispatch.Dashboard.Live;
 using Dispatch.Dashboard.Localization;
 using Dispatch.Dashboard.Services;
@@ -61,28 +62,33 @@ public static class DashboardHostingExtensions
     /// <summary>
     /// The statistics page's downloads, on the sign-in cookie (the API's /api routes take bearer tokens only):
     /// <c>GET /stats/csv?scope=&amp;period=&amp;at=</c>, <c>GET /stats/ranking.csv?scope=&amp;period=&amp;at=&amp;by=</c>
-    /// (validated as the API validates them: 400 problem) and a county's cadence reports
+    /// (validated as the API validates them: 400 problem; <c>&amp;lang=zh</c> gives the Chinese CSV for Excel, see
+    /// <see cref="StatsCsvChinese"/>, any other lang is 400) and a county's cadence reports
     /// <c>GET /stats/reports/{id}/html</c> and <c>/csv</c>. Read rights are the API's (403 problem).
     /// </summary>
     private static void MapStatsDownloads(WebApplication app)
     {
         var group = app.MapGroup("/stats").RequireAuthorization().ExcludeFromDescription();
-        group.MapGet("/csv", async (string? scope, string? period, string? at, ClaimsPrincipal user, IDashboardBackend backend, CityModel city, IClock clock) =>
+        group.MapGet("/csv", async (string? scope, string? period, string? at, string? lang, ClaimsPrincipal user, IDashboardBackend backend, CityModel city, IClock clock) =>
         {
             if (!StatsQuery.TryParse(scope, period, at, city, Today(clock), out var query, out var error))
                 return Invalid(error);
+            if (!TryChinese(lang, out var chinese))
+                return Invalid(LangError);
             var result = await backend.GetStatsAsync(user, query);
             return result.Succeeded
-                ? Csv(StatsCsv.Render(result.Value!), $"stats-{query.Scope}-{query.Period.ToString().ToLowerInvariant()}-{query.Dates.Start:yyyy-MM-dd}.csv")
+                ? Csv(chinese ? StatsCsvChinese.Render(result.Value!, city.UnitName) : StatsCsv.Render(result.Value!), $"stats-{query.Scope}-{query.Period.ToString().ToLowerInvariant()}-{query.Dates.Start:yyyy-MM-dd}.csv")
                 : Failed(result);
         });
-        group.MapGet("/ranking.csv", async (string? scope, string? period, string? at, string? by, ClaimsPrincipal user, IDashboardBackend backend, CityModel city, IClock clock) =>
+        group.MapGet("/ranking.csv", async (string? scope, string? period, string? at, string? by, string? lang, ClaimsPrincipal user, IDashboardBackend backend, CityModel city, IClock clock) =>
         {
             if (!RankingQuery.TryParse(scope, period, at, by, city, Today(clock), out var query, out var error))
                 return Invalid(error);
+            if (!TryChinese(lang, out var chinese))
+                return Invalid(LangError);
             var result = await backend.RankAsync(user, query);
             return result.Succeeded
-                ? Csv(StatsCsv.RenderRanking(result.Value!), $"ranking-{query.Scope}-{query.By.ToString().ToLowerInvariant()}-{query.Period.ToString().ToLowerInvariant()}-{query.Dates.Start:yyyy-MM-dd}.csv")
+                ? Csv(chinese ? StatsCsvChinese.RenderRanking(result.Value!, city.UnitName) : StatsCsv.RenderRanking(result.Value!), $"ranking-{query.Scope}-{query.By.ToString().ToLowerInvariant()}-{query.Period.ToString().ToLowerInvariant()}-{query.Dates.Start:yyyy-MM-dd}.csv")
                 : Failed(result);
         });
         group.MapGet("/reports/{id}/html", async (string id, ClaimsPrincipal user, IDashboardBackend backend) =>
@@ -95,6 +101,15 @@ public static class DashboardHostingExtensions
             var result = await backend.ReportDocumentAsync(user, id, csv: true);
             return result.Succeeded ? Csv(result.Value!, $"{id}.csv") : Failed(result);
         });
+    }
+
+    private static readonly FieldError LangError = new("lang", "lang is zh for the Chinese CSV, or absent for the API's columns.");
+
+    /// <summary>The CSV language: absent for the API's columns, "zh" for <see cref="StatsCsvChinese"/>; false for anything else.</summary>
+    private static bool TryChinese(string? lang, out bool chinese)
+    {
+        chinese = string.Equals(lang, "zh", StringComparison.OrdinalIgnoreCase);
+        return chinese || lang is null;
     }
 
     private static LocalDate Today(IClock clock) => clock.GetCurrentInstant().InZone(ChinaTime.Zone).Date;

@@ -6,15 +6,19 @@ using NodaTime;
 namespace Dispatch.Dashboard.Live;
 
 /// <summary>
-/// A small in-memory ring of the last 24 hours of live activity, per center (township, county, city) and per
+/// A small in-memory ring of the last 48 hours of live activity (the last 24 for the charts and rates, the 24 before
+/// them for yesterday's comparison line), per center (township, county, city) and per
 /// department, in hourly buckets, fed with every live event by the host's pusher (before coalescing); and the most
 /// recent escalations. It starts empty when the process starts: the dashboard's charts and rates cover what this
 /// process saw. Thread-safe.
 /// </summary>
 public sealed class ActivityHistory(CityModel city, IClock clock)
 {
-    /// <summary>Hours kept.</summary>
+    /// <summary>Hours of a chart and of the rates (the last day).</summary>
     public const int Hours = 24;
+
+    /// <summary>Hours kept: the last day and the day before it (yesterday's comparison line on the charts).</summary>
+    public const int KeptHours = 2 * Hours;
 
     /// <summary>Escalations kept for the feeds.</summary>
     public const int RecentEscalationCount = 500;
@@ -47,10 +51,15 @@ public sealed class ActivityHistory(CityModel city, IClock clock)
         }
     }
 
-    /// <summary>The last <see cref="Hours"/> hourly points of a scope, oldest first, the last one holding now.</summary>
-    public IReadOnlyList<ActivityPoint> Series(string scope)
+    /// <summary>
+    /// The last <see cref="Hours"/> hourly points of a scope, oldest first, the last one holding now; with
+    /// <paramref name="daysBack"/> 1 the same hours a day earlier (yesterday's comparison line).
+    /// </summary>
+    public IReadOnlyList<ActivityPoint> Series(string scope, int daysBack = 0)
     {
-        var current = HourOf(clock.GetCurrentInstant());
+        if (daysBack is < 0 or > KeptHours / Hours - 1)
+            throw new ArgumentOutOfRangeException(nameof(daysBack), daysBack, "Only today and yesterday are kept.");
+        var current = HourOf(clock.GetCurrentInstant()) - daysBack * Hours;
         lock (_gate)
         {
             _scopes.TryGetValue(scope, out var buckets);
@@ -149,7 +158,7 @@ public sealed class ActivityHistory(CityModel city, IClock clock)
         if (current == _prunedAt)
             return;
         _prunedAt = current;
-        var oldest = current - Hours;
+        var oldest = current - KeptHours;
         foreach (var buckets in _scopes.Values)
         {
             foreach (var stale in buckets.Keys.Where(h => h < oldest).ToList())

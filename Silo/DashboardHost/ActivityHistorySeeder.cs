@@ -9,7 +9,7 @@ using NodaTime;
 namespace Dispatch.Silo.DashboardHost;
 
 /// <summary>
-/// Rebuilds the dashboard's 24-hour activity (<see cref="ActivityHistory"/>) from the read models when the silo starts,
+/// Rebuilds the dashboard's 48-hour activity (<see cref="ActivityHistory"/>: the charts' day and yesterday's) from the read models when the silo starts,
 /// before Orleans runs a grain, so a restart shows the same whistles, summonses, acknowledgements and summons
 /// escalations as before it; live events add to it from then on. Escalations that summoned nobody (a case moved up for
 /// its tier deadline, a leader taking the case) leave no summons row and are not rebuilt; "escalations today" on the duty
@@ -24,7 +24,7 @@ public sealed class ActivityHistorySeeder(IReadModelReader views, ActivityHistor
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (history is null) return;
-        var since = clock.GetCurrentInstant() - Duration.FromHours(ActivityHistory.Hours);
+        var since = clock.GetCurrentInstant() - Duration.FromHours(ActivityHistory.KeptHours);
         var rows = await views.SummonsActivitySinceAsync(since, MaxRows, cancellationToken);
         var byId = rows.ToDictionary(r => r.Summons.Id, r => r.Summons, StringComparer.Ordinal);
         var escalations = new List<EscalationRaised>();
@@ -46,7 +46,7 @@ public sealed class ActivityHistorySeeder(IReadModelReader views, ActivityHistor
             }
         }
         foreach (var e in escalations.OrderBy(e => e.Escalation.At)) history.Record(e);
-        logger.LogInformation("Dashboard activity of the last {Hours} h rebuilt from {Rows} summonses", ActivityHistory.Hours, rows.Count);
+        logger.LogInformation("Dashboard activity of the last {Hours} h rebuilt from {Rows} summonses", ActivityHistory.KeptHours, rows.Count);
     }
 
     private IReadOnlyList<string> Scopes(SummonsView s, string township) =>

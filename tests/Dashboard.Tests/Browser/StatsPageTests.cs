@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dispatch.Dashboard.Components;
 using Dispatch.Dashboard.Tests.Infrastructure;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Interfaces;
@@ -53,27 +54,45 @@ public sealed class StatsPageTests(DashboardFixture fixture)
         var townships = city.Children(County).Where(c => c.Level == CenterLevel.Township).Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
         var rows = page.Locator("#stats-ranking tbody tr");
         await Expect(rows).ToHaveCountAsync(townships.Count);
-        var listed = new List<string>();
-        foreach (var row in await rows.AllAsync())
-            listed.Add((await row.GetAttributeAsync("data-unit"))!);
-        Assert.Equal(townships, listed.Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(townships, await rows.SortedAttributesAsync("data-unit"));
         await Expect(page.Locator("figure[data-chart=on-time-ack-rate] svg g[data-bar]")).ToHaveCountAsync(townships.Count);
         await Expect(page.Locator($"#stats-reports tr[data-report='{report.Id}']")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("stats-duty-month"), FullPage = true });
 
-        var statsCsv = await context.APIRequest.GetAsync((await page.Locator("#stats-csv").GetAttributeAsync("href"))!);
+        // The page is Chinese, so its downloads are the Chinese CSV for Excel; without lang they keep the API's columns.
+        var statsHref = (await page.Locator("#stats-csv").GetAttributeAsync("href"))!;
+        Assert.EndsWith("&lang=zh", statsHref);
+        var zhCsv = await context.APIRequest.GetAsync(statsHref);
+        Assert.Equal(200, zhCsv.Status);
+        Assert.StartsWith("text/csv", zhCsv.Headers["content-type"]);
+        var zhBytes = await zhCsv.BodyAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, zhBytes[..3]);
+        var zhLines = System.Text.Encoding.UTF8.GetString(zhBytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("单位,周期,起始日期,截止日期,受理数", zhLines[0]);
+        Assert.StartsWith($"{city.CenterName(County)},月,2026-11-01,2026-11-30,", zhLines[1]);
+
+        var statsCsv = await context.APIRequest.GetAsync(statsHref.Replace("&lang=zh", "", StringComparison.Ordinal));
         Assert.Equal(200, statsCsv.Status);
         Assert.StartsWith("text/csv", statsCsv.Headers["content-type"]);
         var lines = (await statsCsv.TextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("scope,period,from,to,accepted", lines[0]);
         Assert.StartsWith($"{County},month,2026-11-01,2026-11-30,", lines[1]);
 
-        var rankingCsv = await context.APIRequest.GetAsync((await page.Locator("#ranking-csv").GetAttributeAsync("href"))!);
+        var rankingHref = (await page.Locator("#ranking-csv").GetAttributeAsync("href"))!;
+        var zhRanking = System.Text.Encoding.UTF8.GetString((await (await context.APIRequest.GetAsync(rankingHref)).BodyAsync())[3..])
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("排名,单位,周期", zhRanking[0]);
+        Assert.Equal(townships.Count + 1, zhRanking.Length);
+        Assert.All(zhRanking[1..], row => Assert.Contains(townships, t => row.Split(',')[1] == city.CenterName(t)));
+        var rankingCsv = await context.APIRequest.GetAsync(rankingHref.Replace("&lang=zh", "", StringComparison.Ordinal));
         Assert.Equal(200, rankingCsv.Status);
         Assert.StartsWith("text/csv", rankingCsv.Headers["content-type"]);
         var rankingLines = (await rankingCsv.TextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("rank,scope,period", rankingLines[0]);
         Assert.Equal(townships.Count + 1, rankingLines.Length);
+        var badLang = await context.APIRequest.GetAsync(statsHref.Replace("lang=zh", "lang=fr", StringComparison.Ordinal));
+        Assert.Equal(400, badLang.Status);
+        Assert.StartsWith("application/problem+json", badLang.Headers["content-type"]);
 
         var html = await context.APIRequest.GetAsync($"/stats/reports/{report.Id}/html");
         Assert.Equal(200, html.Status);
@@ -89,7 +108,34 @@ public sealed class StatsPageTests(DashboardFixture fixture)
         await Expect(page.Locator("#stats-range")).ToHaveAttributeAsync("data-from", "2026-11-23");
         await Expect(page.Locator("#stats-range")).ToHaveAttributeAsync("data-to", "2026-11-23");
         await Expect(page.Locator("#stats-by")).ToHaveValueAsync("department");
+        Assert.DoesNotContain("lang=zh", await page.Locator("#stats-csv").GetAttributeAsync("href"));
         await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("stats-duty-day-en"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task DutyLeader_SeesEachFigureAgainstThePreviousPeriod_InChinese()
+    {
+        await fixture.Host.ReportAsync("tc-a-t1", "tc-a-t1-g1", "统计趋势测试事件", "wageArrears");
+        await using var context = await fixture.NewContextAsync("zh-CN");
+        var page = await context.NewPageAsync();
+        await SignIn.AsAsync(page, Actor.DutyLeader, County);
+        // The clock is Monday 2026-11-23: this day against Sunday 2026-11-22, when nothing was reported.
+        await page.GotoAsync($"/stats?scope={County}&period=day");
+        await Expect(page.Locator("#stats-previous")).ToHaveAttributeAsync("data-from", "2026-11-22");
+        await Expect(page.Locator("#stats-previous")).ToHaveAttributeAsync("data-to", "2026-11-22");
+        var tiles = page.Locator("#stats-tiles .stat-tile");
+        await Expect(page.Locator("#stats-tiles .stat-trend")).ToHaveCountAsync(await tiles.CountAsync());
+        var accepted = int.Parse(await page.Locator("[data-stat=accepted] .counter-value").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        var before = await context.APIRequest.GetAsync($"/stats/csv?scope={County}&period=day&at=2026-11-22");
+        var previousAccepted = int.Parse((await before.TextAsync()).Split("\r\n")[1].Split(',')[4], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(accepted > previousAccepted, $"{accepted} cases today, {previousAccepted} the day before");
+        await Expect(page.Locator("[data-stat=accepted] .stat-trend")).ToHaveAttributeAsync("data-trend", "up");
+        await Expect(page.Locator("[data-stat=accepted] .stat-trend")).ToHaveTextAsync($"↑ {accepted - previousAccepted}");
+        await Expect(page.Locator("[data-stat=accepted] .stat-trend")).ToHaveClassAsync(new Regex("trend-better"));
+        await Expect(page.Locator("[data-stat=median-ack] .counter-value")).Not.ToHaveTextAsync(new Regex("^[0-9]+:[0-9]{2}"));
+        var text = await page.Locator("#stats-tiles").InnerTextAsync() + await page.Locator("#stats-previous").InnerTextAsync();
+        Assert.Empty(Regex.Matches(text, "[A-Za-z]{2,}"));
+        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("stats-trends"), FullPage = false });
     }
 
     [Fact]

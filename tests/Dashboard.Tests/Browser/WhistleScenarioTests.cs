@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dispatch.Dashboard.Components;
 using Dispatch.Dashboard.Tests.Infrastructure;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Interfaces.Cases;
@@ -88,8 +89,11 @@ public sealed class WhistleScenarioTests(DashboardFixture fixture)
         // Five minutes later the judicial office and the mediation committee have not acknowledged: both escalate.
         await fixture.Host.AdvanceAsync(Duration.FromMinutes(5) + Duration.FromSeconds(1));
         var feed = duty.Locator($"#escalation-feed li.feed-item[data-case='{caseId}']");
-        await Expect(feed).ToHaveCountAsync(2);
-        await Expect(feed.First).ToHaveAttributeAsync("data-kind", "ack");
+        // One row for the case: its latest escalation and how many it had.
+        await Expect(feed).ToHaveCountAsync(1);
+        await Expect(feed).ToHaveAttributeAsync("data-count", "2");
+        await Expect(feed.Locator(".feed-count")).ToHaveTextAsync("共 2 次");
+        await Expect(feed).ToHaveAttributeAsync("data-kind", "ack");
         await Expect(duty.Locator("[data-counter='escalations-today']")).Not.ToHaveTextAsync("0");
         await Expect(duty.Locator($"#duty-cases tr[data-case='{caseId}']")).ToBeVisibleAsync();
         await Expect(duty.Locator(".chart[data-chart='escalations']")).ToHaveAttributeAsync("data-total", new Regex("^[1-9]"));
@@ -106,6 +110,18 @@ public sealed class WhistleScenarioTests(DashboardFixture fixture)
         await Expect(duty.Locator("[data-filter-shown]")).ToHaveCountAsync(0);
         await Expect(commissioner.Locator("#board tr[data-department='tc-a-t1-jud']")).ToHaveAttributeAsync("data-state", "escalated");
         await Expect(commissioner.Locator("#board tr[data-department='tc-a-jus']").First).ToHaveAttributeAsync("data-state", "issued");
+        // The case page's header and chains: escalated one level, the judicial office's chain drawn up to the county bureau.
+        var cityModel = fixture.Host.App.Services.GetRequiredService<CityModel>();
+        await Expect(commissioner.Locator("#case-status [data-status=level]")).ToHaveAttributeAsync("data-level", "1");
+        await Expect(commissioner.Locator("#case-status [data-status=holder]")).ToContainTextAsync(cityModel.CenterName(Township));
+        await Expect(commissioner.Locator("#case-status [data-status=next]")).ToHaveAttributeAsync("data-kind", new Regex("^(ack|arrive)$"));
+        await Expect(commissioner.Locator("#case-status [data-status=next] .countdown")).ToHaveTextAsync(new Regex("^剩余 "));
+        var chain = commissioner.Locator("#summons-chains [data-chain-root='tc-a-t1-jud'] .chain-line").First;
+        await Expect(chain.Locator(".chain-step")).ToHaveCountAsync(2);
+        await Expect(chain.Locator(".chain-step").Nth(1)).ToHaveAttributeAsync("data-department", "tc-a-jus");
+        await Expect(chain).ToContainTextAsync(cityModel.DepartmentName("tc-a-jus"));
+        await commissioner.Locator("#case-status").ScrollIntoViewIfNeededAsync();
+        await commissioner.ScreenshotAsync(new() { Path = Artifacts.Screenshot("case-status-chains"), FullPage = true });
 
         // Drill-down from the duty board to the case's timeline.
         await duty.Locator($"#duty-cases tr[data-case='{caseId}'] a").ClickAsync();

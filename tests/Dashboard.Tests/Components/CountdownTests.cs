@@ -65,10 +65,4 @@ public sealed class CountdownTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(renders, live.RenderCount);
     }
-
-    /// <summary>NodaTime over the fake TimeProvider, as the silo registers it.</summary>
-    private sealed class ClockOver(TimeProvider time) : IClock
-    {
-        public Instant GetCurrentInstant() => time.GetUtcNow().ToInstant();
-    }
 }

@@ -52,4 +52,27 @@ public sealed class ActivityHistoryTests
         Assert.True(history.LastDay("tc-a-t1").IsEmpty, "a whistle 25 hours ago is out of the window");
         Assert.All(history.Series("tc-a-t1"), p => Assert.Equal(0, p.Counts.Whistles));
     }
+
+    [Fact]
+    public void Series_DayBack_HoldsTheSameHoursADayEarlier_KeptForTwoDays()
+    {
+        var clock = new FakeClock(At);
+        var history = new ActivityHistory(City, clock);
+        history.Record(LiveBatchBuilderTests.Summons("C-20261123-1.S1", 1, department: "tc-a-t1-pol"));
+
+        clock.Advance(Duration.FromHours(24));
+        var yesterday = history.Series("tc-a-t1", daysBack: 1);
+        Assert.Equal(ActivityHistory.Hours, yesterday.Count);
+        Assert.Equal(1, yesterday[^1].Counts.Whistles);
+        Assert.Equal(history.Series("tc-a-t1")[^1].From - Duration.FromHours(24), yesterday[^1].From);
+        Assert.Equal(0, history.LastDay("tc-a-t1").Whistles);
+
+        // 47 hours on, an event prunes the ring: yesterday's first hour is still kept.
+        clock.Advance(Duration.FromHours(23));
+        history.Record(LiveBatchBuilderTests.Escalation("C-20261125-1"));
+        Assert.Equal(1, history.Series("tc-a-t1", daysBack: 1)[0].Counts.Whistles);
+        clock.Advance(Duration.FromHours(2));
+        Assert.All(history.Series("tc-a-t1", daysBack: 1), p => Assert.Equal(0, p.Counts.Whistles));
+        Assert.Throws<ArgumentOutOfRangeException>(() => history.Series("tc-a-t1", daysBack: 2));
+    }
 }
