@@ -53,11 +53,10 @@ public static class TestDatabases
     /// <summary>
     /// Closes the idle pooled connections to a test database once its silos stopped: Npgsql keeps a pool per connection
     /// string for minutes, and every test database has its own string, so without this the idle pools of finished tests
-    /// add up towards the server's max_connections. Anything but a PostgreSQL connection string is ignored.
+    /// add up towards the server's max_connections.
     /// </summary>
-    public static void Release(string? connectionString)
+    public static void Release(string connectionString)
     {
-        if (string.IsNullOrEmpty(connectionString) || !connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)) return;
         using var connection = new NpgsqlConnection(connectionString);
         NpgsqlConnection.ClearPool(connection);
     }

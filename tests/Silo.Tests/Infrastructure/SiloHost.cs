@@ -74,12 +74,15 @@ public sealed class SiloHost : IAsyncDisposable
             .. storage,
             .. extra,
         ];
-        var connectionString = args.LastOrDefault(a => a.StartsWith(ConnectionStringArgument, StringComparison.Ordinal))?[ConnectionStringArgument.Length..];
-        return new SiloHost(await TestSiloApp.StartAsync(args, now, realTimeGrainTimers: realTimeGrainTimers)) { _connectionString = connectionString };
+        // A PostgreSQL silo's pooled connections are released when it stops (TestDatabases.Release).
+        var postgres = args.Contains("--Storage:Provider=postgres")
+            ? args.LastOrDefault(a => a.StartsWith(ConnectionStringArgument, StringComparison.Ordinal))?[ConnectionStringArgument.Length..]
+            : null;
+        return new SiloHost(await TestSiloApp.StartAsync(args, now, realTimeGrainTimers: realTimeGrainTimers)) { _postgres = postgres };
     }
 
     private const string ConnectionStringArgument = "--Storage:ConnectionString=";
-    private string? _connectionString;
+    private string? _postgres;
 
     public static Task<SiloHost> StartSqliteAsync(params string[] extra) =>
         StartAsync(["--Storage:Provider=sqlite", $"--Storage:ConnectionString={TestDatabases.NewSqliteFile()}"], extra);
@@ -126,6 +129,6 @@ public sealed class SiloHost : IAsyncDisposable
     {
         Http.Dispose();
         await Silo.DisposeAsync();
-        TestDatabases.Release(_connectionString);
+        if (_postgres is not null) TestDatabases.Release(_postgres);
     }
 }
