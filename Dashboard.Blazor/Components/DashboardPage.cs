@@ -26,6 +26,15 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     private bool _again;
     private bool _disposed;
 
+    /// <summary>
+    /// Live reloads at most every half second (the first change after a quiet spell at once), on the wall clock: the
+    /// pace of the screen, not of the engine's deadlines.
+    /// </summary>
+    private readonly ReloadPacer _pacer = new(TimeProvider.System, LiveReloadInterval);
+
+    /// <summary>The least time between two live reloads of a page.</summary>
+    public static readonly TimeSpan LiveReloadInterval = TimeSpan.FromMilliseconds(500);
+
     [Inject]
     protected IDashboardBackend Backend { get; set; } = null!;
 
@@ -133,8 +142,13 @@ public abstract class DashboardPage : ComponentBase, IDisposable
             if (_disposed)
                 return;
             Live.Add(batch);
-            await ReloadAsync();
-            StateHasChanged();
+            await _pacer.RequestAsync(async () =>
+            {
+                if (_disposed)
+                    return;
+                await ReloadAsync();
+                StateHasChanged();
+            });
         }));
         _watched = key;
     }
