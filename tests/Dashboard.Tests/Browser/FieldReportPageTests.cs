@@ -42,7 +42,7 @@ public sealed class FieldReportPageTests(DashboardFixture fixture)
         await page.GotoAsync($"/field/report#token={token}");
         await Expect(page.Locator("#report")).ToBeVisibleAsync();
         await page.Locator("#category").SelectOptionAsync("publicSecurity");
-        var summary = $"单元门禁损坏，外来人员随意进出 {Guid.NewGuid():N}";
+        var summary = $"单元门禁损坏，外来人员随意进出 {Random.Shared.NextInt64(1_000_000_000, 10_000_000_000)}";
         await page.Locator("#summary").FillAsync(summary);
         await page.Locator("#location").FillAsync("东一社区3号楼2单元");
         await page.Locator("#photos").SetInputFilesAsync(new FilePayload { Name = "IMG_0001.jpg", MimeType = "image/jpeg", Buffer = TestJpeg.Create(withLocation: true) });
