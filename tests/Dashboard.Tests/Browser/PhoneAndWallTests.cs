@@ -80,7 +80,7 @@ public sealed class PhoneAndWallTests(DashboardFixture fixture)
     private static async Task CheckPhonePageAsync(IPage page, string name)
     {
         await Expect(page.Locator(".board")).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot(name), FullPage = true });
+        await Artifacts.FullPageAsync(page, name);
         var scrollWidth = await ScrollWidthAsync(page);
         Assert.True(scrollWidth <= Phone, $"{name}: the page is {scrollWidth} px wide at {Phone} px");
         var small = await page.EvaluateAsync<string[]>(

@@ -99,7 +99,7 @@ public sealed class SignInPickerTests(DashboardFixture fixture)
         Assert.Equal(["网格上报", "我的上报"], await page.Locator(".topbar .nav a").AllInnerTextsAsync());
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390);
         await ChineseText.AssertChineseAsync(page, "my reports");
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("phone-my-reports"), FullPage = true });
+        await Artifacts.FullPageAsync(page, "phone-my-reports");
 
         // The case page of its own report opens; the other case's does not.
         await cards.First.Locator("a.case-id").ClickAsync();
