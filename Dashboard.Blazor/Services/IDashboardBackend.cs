@@ -21,6 +21,9 @@ public interface IDashboardBackend
 
     Task<DashboardResult<CaseView>> GetCaseAsync(ClaimsPrincipal user, string caseId);
 
+    /// <summary>The cases a grid worker reported itself, newest first (Forbidden for other roles).</summary>
+    Task<DashboardResult<IReadOnlyList<CaseView>>> ReportedCasesAsync(ClaimsPrincipal user);
+
     /// <summary>The cases of a center and the centers under it, newest first.</summary>
     Task<DashboardResult<IReadOnlyList<CaseSummary>>> ListCasesAsync(ClaimsPrincipal user, string centerId);
 

@@ -54,6 +54,9 @@ public interface IReadModelReader
     Task<IReadOnlyList<CaseSummary>> GridCategoryCasesAsync(string gridId, Interfaces.Model.Category category, int limit,
         CancellationToken cancellationToken = default);
 
+    /// <summary>The newest <paramref name="limit"/> cases reported in a grid (any state), newest first.</summary>
+    Task<IReadOnlyList<CaseSummary>> GridCasesAsync(string gridId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>A grid: its open cases newest first, how many cases were reported in it and how many are no longer open.</summary>
     Task<GridView> GridAsync(string gridId, CancellationToken cancellationToken = default);
 

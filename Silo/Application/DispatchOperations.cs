@@ -181,6 +181,22 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
         stored.GridId == command.GridId && stored.Category == command.Category && stored.Source == command.Source
         && stored.Summary == command.Summary;
 
+    /// <summary>How many of a grid's newest cases <see cref="ReportedCasesAsync"/> looks through.</summary>
+    public const int ReportedCasesScanned = 100;
+
+    /// <summary>
+    /// The cases a grid worker reported itself, newest first: those of the newest <see cref="ReportedCasesScanned"/> cases of
+    /// its grid that it may read (<see cref="ScopeAuthorizer.CanReadCase(Actor, CaseView)"/>: same grid and name).
+    /// </summary>
+    public async Task<OperationResult<IReadOnlyList<CaseView>>> ReportedCasesAsync(Actor actor)
+    {
+        if (actor.Role != Actor.GridWorker || actor.Scope is null)
+            return OperationResult<IReadOnlyList<CaseView>>.Forbidden($"{actor} has no reports of its own; only a grid worker has.");
+        var recent = await views.GridCasesAsync(actor.Scope, ReportedCasesScanned);
+        var read = await Task.WhenAll(recent.Select(c => grains.GetGrain<ICaseGrain>(c.Id).Get()));
+        return OperationResult<IReadOnlyList<CaseView>>.Ok(read.OfType<CaseView>().Where(view => scopes.CanReadCase(actor, view)).ToList());
+    }
+
     /// <summary>A case with its summonses and timeline, when the actor may read it.</summary>
     public async Task<OperationResult<CaseView>> GetCaseAsync(Actor actor, string id)
     {

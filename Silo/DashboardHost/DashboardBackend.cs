@@ -73,6 +73,9 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
     public Task<DashboardResult<CaseView>> GetCaseAsync(ClaimsPrincipal user, string caseId) =>
         RunAsync(user, actor => operations.GetCaseAsync(actor, caseId));
 
+    public Task<DashboardResult<IReadOnlyList<CaseView>>> ReportedCasesAsync(ClaimsPrincipal user) =>
+        RunAsync(user, actor => operations.ReportedCasesAsync(actor));
+
     /// <summary>The pages' case list: every open case (up to <see cref="OpenCasesShown"/>) then the <see cref="ClosedCasesShown"/> newest closed ones.</summary>
     public Task<DashboardResult<IReadOnlyList<CaseSummary>>> ListCasesAsync(ClaimsPrincipal user, string centerId) =>
         RunAsync(user, async actor =>

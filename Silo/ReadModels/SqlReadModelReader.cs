@@ -177,6 +177,16 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
         return await ReadCasesAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<CaseSummary>> GridCasesAsync(string gridId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _sql.OpenAsync(cancellationToken);
+        await using var command = ReadModelSql.Command(connection,
+            $"SELECT {CaseColumns} FROM case_view WHERE grid_id = @grid ORDER BY created_ns DESC, case_id DESC LIMIT @limit");
+        ReadModelSql.Add(command, "grid", DbType.String, gridId);
+        ReadModelSql.Add(command, "limit", DbType.Int32, limit);
+        return await ReadCasesAsync(command, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<CaseSummary>> NeedingAttentionAsync(IReadOnlyCollection<string> townships, Instant now, int limit,
         CancellationToken cancellationToken = default)
     {

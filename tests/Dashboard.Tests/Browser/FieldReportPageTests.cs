@@ -42,14 +42,15 @@ public sealed class FieldReportPageTests(DashboardFixture fixture)
         await page.GotoAsync($"/field/report#token={token}");
         await Expect(page.Locator("#report")).ToBeVisibleAsync();
         await page.Locator("#category").SelectOptionAsync("publicSecurity");
-        var summary = $"单元门禁损坏，外来人员随意进出 {Guid.NewGuid():N}";
+        var summary = $"单元门禁损坏，外来人员随意进出 {Random.Shared.NextInt64(1_000_000_000, 10_000_000_000)}";
         await page.Locator("#summary").FillAsync(summary);
         await page.Locator("#location").FillAsync("东一社区3号楼2单元");
         await page.Locator("#photos").SetInputFilesAsync(new FilePayload { Name = "IMG_0001.jpg", MimeType = "image/jpeg", Buffer = TestJpeg.Create(withLocation: true) });
+        await Expect(page.Locator("#photo-count")).ToHaveTextAsync("已选 1 张");
         Assert.True(await ScrollWidthAsync(page) <= Phone, $"the report page is {await ScrollWidthAsync(page)} px wide at {Phone} px");
         var submitHeight = await page.Locator("#submit").EvaluateAsync<double>("b => b.getBoundingClientRect().height");
         Assert.True(submitHeight >= 44, $"the submit button is {submitHeight} px high");
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("phone-field-report"), FullPage = true });
+        await Artifacts.FullPageAsync(page, "phone-field-report");
         await page.Locator("#submit").ClickAsync();
 
         await Expect(page.Locator("#status.ok")).ToContainTextAsync("已上报", new() { Timeout = 60_000 });

@@ -34,13 +34,13 @@ public sealed class LocalPagesTests(DashboardFixture fixture)
         await page.GotoAsync("/signin");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
         await Expect(page.Locator("h1")).ToHaveTextAsync(signInTitle);
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot($"{culture}-signin"), FullPage = true });
+        await Artifacts.FullPageAsync(page, $"{culture}-signin");
 
         await SignIn.AsAsync(page, Actor.Admin);
         await Expect(page).ToHaveURLAsync(new Regex("/duty$"));
         await SignIn.LiveAsync(page);
         await Expect(page.Locator("#on-duty h2")).ToHaveTextAsync(dutyLabel);
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot($"{culture}-duty-city"), FullPage = true });
+        await Artifacts.FullPageAsync(page, $"{culture}-duty-city");
 
         var pages = new (string Name, string Path)[]
         {
@@ -58,7 +58,7 @@ public sealed class LocalPagesTests(DashboardFixture fixture)
             await Expect(page.Locator(".notice-error")).ToHaveCountAsync(0);
             if (name != "stats")
                 await SignIn.LiveAsync(page);
-            await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot($"{culture}-{name}"), FullPage = true });
+            await Artifacts.FullPageAsync(page, $"{culture}-{name}");
         }
 
         Assert.NotEmpty(requests);

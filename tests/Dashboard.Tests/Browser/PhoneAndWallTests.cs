@@ -14,7 +14,7 @@ namespace Dispatch.Dashboard.Tests.Browser;
 /// come from there: docs/screenshots/).
 /// </summary>
 [Collection(DashboardCollection.Name)]
-public sealed partial class PhoneAndWallTests(DashboardFixture fixture)
+public sealed class PhoneAndWallTests(DashboardFixture fixture)
 {
     private const int Phone = 390;
 
@@ -80,16 +80,14 @@ public sealed partial class PhoneAndWallTests(DashboardFixture fixture)
     private static async Task CheckPhonePageAsync(IPage page, string name)
     {
         await Expect(page.Locator(".board")).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot(name), FullPage = true });
+        await Artifacts.FullPageAsync(page, name);
         var scrollWidth = await ScrollWidthAsync(page);
         Assert.True(scrollWidth <= Phone, $"{name}: the page is {scrollWidth} px wide at {Phone} px");
         var small = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('.btn, button')].filter(b => b.offsetParent !== null)"
             + ".filter(b => b.getBoundingClientRect().height < 40).map(b => b.id || b.textContent.trim())");
         Assert.True(small.Length == 0, $"{name}: buttons under 40 px high: {string.Join(", ", small)}");
-        var text = await page.EvaluateAsync<string>("() => document.body.innerText");
-        var words = Latin().Matches(IdsAndNames().Replace(text, " ")).Select(m => m.Value).Distinct().ToList();
-        Assert.True(words.Count == 0, $"{name}: Latin-script words in the Chinese page: {string.Join(", ", words)}");
+        await ChineseText.AssertChineseAsync(page, name);
     }
 
     private static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
@@ -103,11 +101,4 @@ public sealed partial class PhoneAndWallTests(DashboardFixture fixture)
         var parts = Regex.Matches(rgb, "[0-9.]+").Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         return (0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]) / 255;
     }
-
-    /// <summary>What may be Latin in a Chinese page: case ids, city ids, the language switch's "English".</summary>
-    [GeneratedRegex(@"C-\d{8}-\d+|\b[a-z]{2}(-[a-z0-9]+)+\b|English")]
-    private static partial Regex IdsAndNames();
-
-    [GeneratedRegex("[A-Za-z]{2,}")]
-    private static partial Regex Latin();
 }

@@ -57,7 +57,7 @@ public sealed class StatsPageTests(DashboardFixture fixture)
         Assert.Equal(townships, await rows.SortedAttributesAsync("data-unit"));
         await Expect(page.Locator("figure[data-chart=on-time-ack-rate] svg g[data-bar]")).ToHaveCountAsync(townships.Count);
         await Expect(page.Locator($"#stats-reports tr[data-report='{report.Id}']")).ToHaveCountAsync(1);
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("stats-duty-month"), FullPage = true });
+        await Artifacts.FullPageAsync(page, "stats-duty-month");
 
         // The page is Chinese, so its downloads are the Chinese CSV for Excel; without lang they keep the API's columns.
         var statsHref = (await page.Locator("#stats-csv").GetAttributeAsync("href"))!;
@@ -109,7 +109,7 @@ public sealed class StatsPageTests(DashboardFixture fixture)
         await Expect(page.Locator("#stats-range")).ToHaveAttributeAsync("data-to", "2026-11-23");
         await Expect(page.Locator("#stats-by")).ToHaveValueAsync("department");
         Assert.DoesNotContain("lang=zh", await page.Locator("#stats-csv").GetAttributeAsync("href"));
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("stats-duty-day-en"), FullPage = true });
+        await Artifacts.FullPageAsync(page, "stats-duty-day-en");
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class StatsPageTests(DashboardFixture fixture)
         await Expect(page.Locator("#stats-scope")).ToHaveValueAsync("tc-a-t2-jud");
         await Expect(page.Locator("#stats-scope option")).ToHaveCountAsync(1);
         await Expect(page.Locator("#stats-ranking")).ToHaveCountAsync(0);
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("stats-department"), FullPage = true });
+        await Artifacts.FullPageAsync(page, "stats-department");
 
         var own = await context.APIRequest.GetAsync("/stats/csv?scope=tc-a-t2-jud&period=week");
         Assert.Equal(200, own.Status);

@@ -49,7 +49,7 @@ public sealed class WhistleScenarioTests(DashboardFixture fixture)
         await commissioner.Locator("#report-category").SelectOptionAsync("NeighbourDispute");
         await commissioner.Locator("#report-summary").FillAsync("楼上漏水，邻里协商未果");
         await commissioner.Locator("#report-reporter").FillAsync("王女士");
-        await commissioner.ScreenshotAsync(new() { Path = Artifacts.Screenshot("scenario-1-console"), FullPage = true });
+        await Artifacts.FullPageAsync(commissioner, "scenario-1-console");
         await commissioner.Locator("#report-submit").ClickAsync();
         await Expect(commissioner).ToHaveURLAsync(new Regex("/cases/C-[0-9]{8}-[0-9]+"));
         var caseId = Regex.Match(commissioner.Url, "/cases/(C-[0-9]{8}-[0-9]+)").Groups[1].Value;
@@ -61,12 +61,12 @@ public sealed class WhistleScenarioTests(DashboardFixture fixture)
             await Expect(commissioner.Locator($"#whistle-form input[data-department='{suggested}']")).ToBeCheckedAsync();
         await commissioner.Locator("#whistle-deadlines summary").ClickAsync();
         await commissioner.Locator("#whistle-ack-within").FillAsync("PT5M");
-        await commissioner.ScreenshotAsync(new() { Path = Artifacts.Screenshot("scenario-2-case-before-whistle"), FullPage = true });
+        await Artifacts.FullPageAsync(commissioner, "scenario-2-case-before-whistle");
         // Whistling asks first, naming the departments.
         await commissioner.Locator("#whistle-submit").ClickAsync();
         await Expect(commissioner.Locator("#whistle-confirm-bar")).ToContainTextAsync("东街派出所");
         await Expect(commissioner.Locator($"#board tr[data-department='{Police}']")).ToHaveCountAsync(0);
-        await commissioner.ScreenshotAsync(new() { Path = Artifacts.Screenshot("scenario-2b-whistle-confirm"), FullPage = true });
+        await Artifacts.FullPageAsync(commissioner, "scenario-2b-whistle-confirm");
         await commissioner.Locator("#whistle-confirm").ClickAsync();
         await Expect(commissioner.Locator($"#board tr[data-department='{Police}']")).ToHaveAttributeAsync("data-state", "issued");
         await SignIn.LiveAsync(commissioner);
@@ -77,14 +77,14 @@ public sealed class WhistleScenarioTests(DashboardFixture fixture)
         await Expect(card).ToHaveClassAsync(new Regex("fresh"));
         await Expect(department.Locator("#new-arrivals")).ToBeVisibleAsync();
         await Expect(card.Locator(".countdown").First).ToHaveTextAsync(new Regex("^剩余 [45]:[0-9]{2}$"));
-        await department.ScreenshotAsync(new() { Path = Artifacts.Screenshot("scenario-3-inbox-new-summons"), FullPage = true });
+        await Artifacts.FullPageAsync(department, "scenario-3-inbox-new-summons");
 
         // The department acknowledges; the commissioner's board shows it live.
         await card.Locator("button[data-action=ack]").ClickAsync();
         await Expect(department.Locator($"article.summons-card[data-case='{caseId}']")).ToHaveAttributeAsync("data-state", "acknowledged");
         await Expect(commissioner.Locator($"#board tr[data-department='{Police}']")).ToHaveAttributeAsync("data-state", "acknowledged");
         await Expect(commissioner.Locator($"#board tr[data-department='{Police}'] .done-at")).ToBeVisibleAsync();
-        await commissioner.ScreenshotAsync(new() { Path = Artifacts.Screenshot("scenario-4-case-acknowledged"), FullPage = true });
+        await Artifacts.FullPageAsync(commissioner, "scenario-4-case-acknowledged");
 
         // Five minutes later the judicial office and the mediation committee have not acknowledged: both escalate.
         await fixture.Host.AdvanceAsync(Duration.FromMinutes(5) + Duration.FromSeconds(1));
@@ -97,7 +97,7 @@ public sealed class WhistleScenarioTests(DashboardFixture fixture)
         await Expect(duty.Locator("[data-counter='escalations-today']")).Not.ToHaveTextAsync("0");
         await Expect(duty.Locator($"#duty-cases tr[data-case='{caseId}']")).ToBeVisibleAsync();
         await Expect(duty.Locator(".chart[data-chart='escalations']")).ToHaveAttributeAsync("data-total", new Regex("^[1-9]"));
-        await duty.ScreenshotAsync(new() { Path = Artifacts.Screenshot("scenario-5-duty-escalation"), FullPage = true });
+        await Artifacts.FullPageAsync(duty, "scenario-5-duty-escalation");
 
         // The counters show the cases behind them.
         await duty.Locator("button[data-filter='overdue']").ClickAsync();
@@ -121,13 +121,13 @@ public sealed class WhistleScenarioTests(DashboardFixture fixture)
         await Expect(chain.Locator(".chain-step").Nth(1)).ToHaveAttributeAsync("data-department", "tc-a-jus");
         await Expect(chain).ToContainTextAsync(cityModel.DepartmentName("tc-a-jus"));
         await commissioner.Locator("#case-status").ScrollIntoViewIfNeededAsync();
-        await commissioner.ScreenshotAsync(new() { Path = Artifacts.Screenshot("case-status-chains"), FullPage = true });
+        await Artifacts.FullPageAsync(commissioner, "case-status-chains");
 
         // Drill-down from the duty board to the case's timeline.
         await duty.Locator($"#duty-cases tr[data-case='{caseId}'] a").ClickAsync();
         await Expect(duty).ToHaveURLAsync(new Regex($"/cases/{caseId}$"));
         await Expect(duty.Locator(".timeline-escalated")).ToHaveCountAsync(2);
         await Expect(duty.Locator("#lead-panel")).ToBeVisibleAsync();
-        await duty.ScreenshotAsync(new() { Path = Artifacts.Screenshot("scenario-6-duty-case-drilldown"), FullPage = true });
+        await Artifacts.FullPageAsync(duty, "scenario-6-duty-case-drilldown");
     }
 }
