@@ -69,7 +69,7 @@ public sealed class StatsDrillPageTests(DashboardFixture fixture)
         await Expect(total).ToHaveAttributeAsync("data-total", accepted.ToString(CultureInfo.InvariantCulture));
         await Expect(total).ToHaveAttributeAsync("data-sum", accepted.ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("#stats-drill h2")).ToContainTextAsync("受理数");
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("stats-drill-accepted"), FullPage = true });
+        await page.Locator("#stats-drill").ScreenshotAsync(new() { Path = Artifacts.Screenshot("stats-drill-accepted") });
         var (ids, counts) = await ListedAsync(page);
         Assert.Equal(accepted, ids.Count);
         Assert.Equal(accepted, ids.Distinct().Count());
