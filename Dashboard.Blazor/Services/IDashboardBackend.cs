@@ -75,4 +75,16 @@ public interface IDashboardBackend
 
     /// <summary>One cadence report as HTML, or as CSV when <paramref name="csv"/>; NotFound, Forbidden.</summary>
     Task<DashboardResult<string>> ReportDocumentAsync(ClaimsPrincipal user, string reportId, bool csv);
+
+    /// <summary>
+    /// A page of the cases behind one figure of the statistics (the drill-down), with the same read rights
+    /// (<see cref="StatsAccess.MayRead"/>); their counts add up to the figure.
+    /// </summary>
+    Task<DashboardResult<Grains.ReadModels.StatsCasePage>> StatsCasesAsync(ClaimsPrincipal user, StatsCasesQuery query);
+
+    /// <summary>
+    /// Produces a county's cadence report of the period containing the request's date now (the period so far), stores and
+    /// lists it; Forbidden unless <see cref="StatsAccess.MayProduceReports"/>.
+    /// </summary>
+    Task<DashboardResult<ReportHeader>> ProduceReportAsync(ClaimsPrincipal user, Grains.Domain.Reports.ReportProduction production);
 }

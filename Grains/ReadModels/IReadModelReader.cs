@@ -1,3 +1,4 @@
+using Dispatch.Grains.Domain.Stats;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Model;
 using Dispatch.Grains.Interfaces.Stats;
@@ -38,6 +39,15 @@ public sealed record CaseListQuery(CaseScope Scope, CaseState? State, bool? Open
 
 /// <summary>One page of case summaries; <see cref="Total"/> counts every match.</summary>
 public sealed record CaseListPage(IReadOnlyList<CaseSummary> Items, int Total);
+
+/// <summary>One case behind a statistics figure, and how many times it counts in it (1 for a figure counted once per case).</summary>
+public sealed record StatsCase(CaseSummary Case, int Count);
+
+/// <summary>
+/// One page of the cases behind a statistics figure, newest report first; <see cref="Total"/> counts every such case and
+/// <see cref="Sum"/> adds up their counts (the figure itself).
+/// </summary>
+public sealed record StatsCasePage(IReadOnlyList<StatsCase> Items, int Total, int Sum);
 
 /// <summary>
 /// Queries on the read-model tables (paged, filtered, sorted and summed in the database). They read what the cases'
@@ -83,4 +93,12 @@ public interface IReadModelReader
 
     /// <summary>Open cases, open summonses and overdue open cases of the whole city now.</summary>
     Task<(int OpenCases, int OpenSummonses, int Overdue)> CountsAsync(Instant now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The cases behind <paramref name="metric"/> in the facts of <paramref name="scopes"/> (townships or departments) over
+    /// the local dates <paramref name="from"/> to <paramref name="to"/> inclusive: each case whose facts there count the
+    /// metric at least once, with that count; newest report first, one page (1-based).
+    /// </summary>
+    Task<StatsCasePage> StatsCasesAsync(IReadOnlyCollection<string> scopes, LocalDate from, LocalDate to, StatsMetric metric, int page, int pageSize,
+        CancellationToken cancellationToken = default);
 }

@@ -28,13 +28,31 @@ public sealed class StatsQueries(CityModel city, IReadModelReader reader, IClock
     /// <summary>The additive totals of the local dates <paramref name="from"/> to <paramref name="to"/> (inclusive; at most 366 days).</summary>
     public async Task<StatsTotals> TotalsAsync(string scope, LocalDate from, LocalDate to, CancellationToken cancellationToken = default)
     {
-        var kind = StatsScopes.Resolve(city, scope);
-        IReadOnlyList<string> parts = kind is StatsScopeKind.Township or StatsScopeKind.Department
-            ? [scope]
-            : StatsScopes.TownshipsUnder(city, scope).Select(t => t.Id).ToList();
+        var parts = Parts(scope);
         var sums = await SumAsync(parts, from, to, cancellationToken);
         return StatsCalculator.Sum(parts.Select(p => sums.GetValueOrDefault(p) ?? StatsTotals.Empty));
     }
+
+    /// <summary>
+    /// The cases behind a figure of <see cref="GetAsync"/> (the same scope, period and facts, clipped to today the same
+    /// way): one page, newest report first, with each case's count; the counts add up to the figure.
+    /// </summary>
+    public Task<StatsCasePage> CasesAsync(StatsCasesQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parts = Parts(query.Stats.Scope);
+        var dates = query.Stats.Dates;
+        var today = StatsPeriods.DayOf(clock.GetCurrentInstant());
+        if (dates.Start > today) return Task.FromResult(new StatsCasePage([], 0, 0));
+        var to = dates.End > today ? today : dates.End;
+        return reader.StatsCasesAsync(parts, dates.Start, to, query.Metric, query.Page, query.PageSize, cancellationToken);
+    }
+
+    /// <summary>The scopes whose facts make up <paramref name="scope"/>: itself (township, department), or its townships.</summary>
+    private IReadOnlyList<string> Parts(string scope) =>
+        StatsScopes.Resolve(city, scope) is StatsScopeKind.Township or StatsScopeKind.Department
+            ? [scope]
+            : StatsScopes.TownshipsUnder(city, scope).Select(t => t.Id).ToList();
 
     /// <summary>
     /// The departments or townships under this scope, best first, each with its statistics for the period (see

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dispatch.Grains.Domain;
 using Dispatch.Grains.Domain.City;
+using Dispatch.Grains.Domain.Reports;
 using Dispatch.Grains.Domain.Stats;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Reports;
@@ -8,6 +9,7 @@ using Dispatch.Grains.Interfaces.Stats;
 using Dispatch.Grains.ReadModels;
 using Orleans;
 using Dispatch.Silo.Api.Binding;
+using Dispatch.Silo.Api.Contracts;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Errors;
 using Dispatch.Silo.OpenApi;
@@ -36,6 +38,13 @@ public static class StatsApi
         api.MapGet("/reports", ListReports).WithName("ListReports")
             .WithSummary("A county's cadence reports (daily dispatch, weekly analysis, monthly review, quarterly evaluation)")
             .Produces<ReportHeader[]>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/cases", Cases).WithName("GetStatsCases")
+            .WithSummary("The cases behind one figure of the statistics (metric=accepted|resolved|…), newest report first; their counts add up to the figure")
+            .Produces<StatsCasesPage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPost("/reports", ProduceReport).RequireAuthorization(Policies.DutyLeader).WithName("ProduceReport")
+            .WithSummary("Produce a county's cadence report of the period containing at (default today) now, the period so far; replaces a stored one")
+            .Produces<ReportHeader>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/reports/{id}", GetReport).WithName("GetReport")
             .WithSummary("One cadence report as JSON, or HTML / CSV by Accept header or ?format=html|csv")
             .Produces<CadenceReport>().WithMetadata(new AlternateContent("text/html"), new AlternateContent("text/csv"))
@@ -68,6 +77,36 @@ public static class StatsApi
             return Forbidden($"{user.ToActor()} may not read the rankings under '{query.Scope}'.");
         var rows = await stats.RankingAsync(query.Scope, query.Period, query.At, query.By);
         return WantsCsv(request, format) ? Csv(StatsCsv.RenderRanking(rows)) : TypedResults.Ok(rows);
+    }
+
+    public static async Task<IResult> Cases([QuerySchema(QueryKind.Id, Required = true)] string? scope,
+        [QuerySchema(QueryKind.Word, Required = true, Words = ["day", "week", "month", "quarter"])] string? period,
+        [QuerySchema(QueryKind.Date)] string? at,
+        [QuerySchema(QueryKind.Word, Required = true, Words = ["accepted", "resolved", "closed", "summoned", "acked-on-time", "escalations", "follow-ups", "reopened", "repeats"])] string? metric,
+        [QuerySchema(QueryKind.Integer, Minimum = 1, Maximum = StatsCasesQuery.MaxPage, Default = 1)] string? page,
+        [QuerySchema(QueryKind.Integer, Minimum = 1, Maximum = StatsCasesQuery.MaxPageSize, Default = StatsCasesQuery.DefaultPageSize)] string? pageSize,
+        ClaimsPrincipal user, CityModel city, IClock clock, StatsQueries stats)
+    {
+        if (!StatsCasesQuery.TryParse(scope, period, at, metric, page, pageSize, city, Today(clock), out var query, out var error))
+            return Invalid(error);
+        if (!StatsAccess.MayRead(user.ToActor(), query.Stats.Scope, city))
+            return Forbidden($"{user.ToActor()} may not read the statistics of '{query.Stats.Scope}'.");
+        var found = await stats.CasesAsync(query);
+        return TypedResults.Ok(new StatsCasesPage(StatsMetrics.Name(query.Metric), found.Items.Select(i => new StatsCaseItem(i.Case, i.Count)).ToList(),
+            query.Page, query.PageSize, found.Total, found.Sum));
+    }
+
+    public static async Task<IResult> ProduceReport(JsonBody<ProduceReportRequest> body, ClaimsPrincipal user, CityModel city, IClock clock, IGrainFactory grains)
+    {
+        var request = body.Value;
+        if (ReportProduction.IsUnknownCenter(request.County, city))
+            return Problems.Result(Problems.NotFound($"There is no center '{request.County}'."));
+        if (!ReportProduction.TryCreate(request.County, request.Kind, request.At, city, Today(clock), out var production, out var error))
+            return Invalid(error);
+        if (!StatsAccess.MayProduceReports(user.ToActor(), production.CountyId))
+            return Forbidden($"{user.ToActor()} may not produce the reports of '{production.CountyId}'.");
+        var header = await grains.GetGrain<IReportScheduleGrain>(production.CountyId).Produce(production.Kind, production.At);
+        return TypedResults.Created($"/api/v1/stats/reports/{Uri.EscapeDataString(header.Id)}", header);
     }
 
     public static async Task<IResult> ListReports([QuerySchema(QueryKind.Id, Required = true)] string? county, ClaimsPrincipal user, CityModel city, IGrainFactory grains)

@@ -197,6 +197,17 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
             return text is null ? new DashboardResult<string>(Outcome.NotFound, null, $"No report '{reportId}'.") : new DashboardResult<string>(Outcome.Ok, text);
         });
 
+    public Task<DashboardResult<StatsCasePage>> StatsCasesAsync(ClaimsPrincipal user, StatsCasesQuery query) =>
+        ReadAsync(user, actor => StatsAccess.MayRead(actor, query.Stats.Scope, city)
+            ? Ok(stats.CasesAsync(query))
+            : Denied<StatsCasePage>($"{actor} may not read the statistics of '{query.Stats.Scope}'."));
+
+    public Task<DashboardResult<ReportHeader>> ProduceReportAsync(ClaimsPrincipal user, Grains.Domain.Reports.ReportProduction production) =>
+        // Producing a period again replaces its report with the same content as of now, so a retry is harmless.
+        ReadAsync(user, actor => StatsAccess.MayProduceReports(actor, production.CountyId)
+            ? Ok(grains.GetGrain<IReportScheduleGrain>(production.CountyId).Produce(production.Kind, production.At))
+            : Denied<ReportHeader>($"{actor} may not produce the reports of '{production.CountyId}'."));
+
     private static async Task<DashboardResult<T>> Ok<T>(Task<T> read) => new(Outcome.Ok, await read);
 
     private static Task<DashboardResult<T>> Denied<T>(string message) => Task.FromResult(new DashboardResult<T>(Outcome.Forbidden, default, message));

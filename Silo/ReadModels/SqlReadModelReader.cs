@@ -231,20 +231,72 @@ public sealed class SqlReadModelReader(StoreOptions store) : IReadModelReader
         return (ReadModelSql.Int(reader, 0), ReadModelSql.Int(reader, 1), ReadModelSql.Int(reader, 2));
     }
 
+    public async Task<StatsCasePage> StatsCasesAsync(IReadOnlyCollection<string> scopes, LocalDate from, LocalDate to, StatsMetric metric,
+        int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        if (scopes.Count == 0) return new StatsCasePage([], 0, 0);
+        await using var connection = await _sql.OpenAsync(cancellationToken);
+        await using var count = ReadModelSql.Command(connection, "");
+        await using var rows = ReadModelSql.Command(connection, "");
+        // Each case's count of the metric over the scopes and days; the figure is the sum of the same column (TotalsAsync).
+        string Behind(DbCommand command)
+        {
+            var list = ReadModelSql.AddList(command, "s", scopes.Distinct(StringComparer.Ordinal));
+            ReadModelSql.Add(command, "from", DbType.String, LocalDatePattern.Iso.Format(from));
+            ReadModelSql.Add(command, "to", DbType.String, LocalDatePattern.Iso.Format(to));
+            var column = FactColumn(metric);
+            return $"SELECT case_id, SUM({column}) AS n FROM stats_fact WHERE scope IN ({list}) AND day >= @from AND day <= @to " +
+                $"GROUP BY case_id HAVING SUM({column}) > 0";
+        }
+        count.CommandText = $"SELECT COUNT(*), SUM(k.n) FROM ({Behind(count)}) k JOIN case_view c ON c.case_id = k.case_id";
+        rows.CommandText = $"SELECT {Prefixed("c")}, k.n FROM ({Behind(rows)}) k JOIN case_view c ON c.case_id = k.case_id " +
+            "ORDER BY c.created_ns DESC, c.case_id DESC LIMIT @limit OFFSET @offset";
+        ReadModelSql.Add(rows, "limit", DbType.Int32, pageSize);
+        ReadModelSql.Add(rows, "offset", DbType.Int64, (long)(Math.Max(1, page) - 1) * pageSize);
+        int total, sum;
+        await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (total, sum) = (ReadModelSql.Int(reader, 0), ReadModelSql.Int(reader, 1));
+        }
+        if (total == 0) return new StatsCasePage([], 0, 0);
+        var items = new List<StatsCase>();
+        await using (var r = await rows.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await r.ReadAsync(cancellationToken)) items.Add(new StatsCase(Case(r), ReadModelSql.Int(r, 17)));
+        }
+        return new StatsCasePage(items, total, sum);
+    }
+
+    /// <summary>The stats_fact column a metric sums (a fixed name, never input).</summary>
+    private static string FactColumn(StatsMetric metric) => metric switch
+    {
+        StatsMetric.Accepted => "accepted",
+        StatsMetric.Resolved => "resolved",
+        StatsMetric.Closed => "closed",
+        StatsMetric.Summoned => "summoned",
+        StatsMetric.AckedOnTime => "acked_on_time",
+        StatsMetric.Escalations => "escalations",
+        StatsMetric.FollowUps => "follow_ups",
+        StatsMetric.Reopened => "reopened",
+        StatsMetric.Repeats => "repeats",
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown statistics metric."),
+    };
+
     private static async Task<IReadOnlyList<CaseSummary>> ReadCasesAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var items = new List<CaseSummary>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        while (await r.ReadAsync(cancellationToken))
-        {
-            items.Add(new CaseSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                ReadModelSql.Enum<CenterLevel>(r, 4), ReadModelSql.Enum<Category>(r, 5), ReadModelSql.OptionalEnum<CaseTier>(r, 6),
-                ReadModelSql.OptionalEnum<RiskColour>(r, 7), ReadModelSql.Enum<CaseState>(r, 8), r.GetString(9),
-                ReadModelSql.Instant(r.GetInt64(10)), ReadModelSql.OptionalInstant(r, 11), ReadModelSql.Int(r, 12), ReadModelSql.Int(r, 13),
-                ReadModelSql.OptionalString(r, 14), ReadModelSql.Int(r, 15)) { FollowUpDueAt = ReadModelSql.OptionalInstant(r, 16) });
-        }
+        while (await r.ReadAsync(cancellationToken)) items.Add(Case(r));
         return items;
     }
+
+    /// <summary>A case_view row read in the order of <see cref="CaseColumns"/>.</summary>
+    private static CaseSummary Case(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+        ReadModelSql.Enum<CenterLevel>(r, 4), ReadModelSql.Enum<Category>(r, 5), ReadModelSql.OptionalEnum<CaseTier>(r, 6),
+        ReadModelSql.OptionalEnum<RiskColour>(r, 7), ReadModelSql.Enum<CaseState>(r, 8), r.GetString(9),
+        ReadModelSql.Instant(r.GetInt64(10)), ReadModelSql.OptionalInstant(r, 11), ReadModelSql.Int(r, 12), ReadModelSql.Int(r, 13),
+        ReadModelSql.OptionalString(r, 14), ReadModelSql.Int(r, 15)) { FollowUpDueAt = ReadModelSql.OptionalInstant(r, 16) };
 
     private static async Task<IReadOnlyList<SummonsView>> ReadSummonsesAsync(DbCommand command, CancellationToken cancellationToken)
     {

@@ -203,6 +203,49 @@ public abstract class ReadModelTests<TFixture>(TFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task StatsCases_AreTheCasesWhoseFactsCountTheMetric_NewestFirst_AndAddUpToTheTotals()
+    {
+        var monday = new LocalDate(2026, 11, 23);
+        StatsFactRow Fact(string scope, LocalDate day, string caseId, StatsTotals totals) => new(new StatsDayKey(scope, day), caseId, 1, totals);
+        await WriteAsync(
+            Case("C-1", "tc-a-t1", "tc-a-t1", CenterLevel.Township, CaseState.Whistled, 1),
+            Case("C-2", "tc-a-t1", "tc-a", CenterLevel.County, CaseState.InProgress, 2, escalations: 3),
+            Case("C-3", "tc-a-t2", "tc-a-t2", CenterLevel.Township, CaseState.Resolved, 3),
+            Case("C-4", "tc-b-t1", "tc-b-t1", CenterLevel.Township, CaseState.Whistled, 4));
+        await _writer.WriteAsync(new ReadModelBatch(null, [],
+        [
+            Fact("tc-a-t1", monday, "C-1", StatsTotals.Empty with { Accepted = 1 }),
+            Fact("tc-a-t1", monday, "C-2", StatsTotals.Empty with { Accepted = 1, Escalations = 2 }),
+            Fact("tc-a-t1", monday.PlusDays(1), "C-2", StatsTotals.Empty with { Escalations = 1 }),
+            Fact("tc-a-t2", monday, "C-3", StatsTotals.Empty with { Accepted = 1, Resolved = 1 }),
+            Fact("tc-a-t2", monday.PlusDays(8), "C-3", StatsTotals.Empty with { Closed = 1 }),
+            Fact("tc-a-t2", monday.PlusDays(1), "C-9", StatsTotals.Empty), // an emptied bucket counts nothing
+            Fact("tc-b-t1", monday, "C-4", StatsTotals.Empty with { Accepted = 1 }),
+        ]));
+        string[] county = ["tc-a-t1", "tc-a-t2"];
+        var week = (From: monday, To: monday.PlusDays(6));
+
+        var accepted = await _reader.StatsCasesAsync(county, week.From, week.To, StatsMetric.Accepted, 1, 2);
+        Assert.Equal((3, 3), (accepted.Total, accepted.Sum));
+        Assert.Equal(["C-3", "C-2"], accepted.Items.Select(i => i.Case.Id));
+        Assert.Equal(Case("C-2", "tc-a-t1", "tc-a", CenterLevel.County, CaseState.InProgress, 2, escalations: 3), accepted.Items[1].Case);
+        var second = await _reader.StatsCasesAsync(county, week.From, week.To, StatsMetric.Accepted, 2, 2);
+        Assert.Equal(["C-1"], second.Items.Select(i => i.Case.Id));
+
+        var escalations = await _reader.StatsCasesAsync(county, week.From, week.To, StatsMetric.Escalations, 1, 20);
+        Assert.Equal((1, 3), (escalations.Total, escalations.Sum));
+        Assert.Equal(("C-2", 3), (escalations.Items[0].Case.Id, escalations.Items[0].Count));
+        var totals = await _reader.TotalsAsync(county, week.From, week.To);
+        Assert.Equal(totals.Values.Sum(t => t.Escalations), escalations.Sum);
+        Assert.Equal(totals.Values.Sum(t => t.Accepted), accepted.Sum);
+
+        Assert.Equal(0, (await _reader.StatsCasesAsync(county, week.From, week.To, StatsMetric.Closed, 1, 20)).Total);
+        Assert.Equal(["C-3"], (await _reader.StatsCasesAsync(county, monday, monday.PlusDays(8), StatsMetric.Closed, 1, 20)).Items.Select(i => i.Case.Id));
+        var beyond = await _reader.StatsCasesAsync(["tc-a-t1"], monday, monday, StatsMetric.Accepted, 3, 1);
+        Assert.Equal((2, 0), (beyond.Total, beyond.Items.Count));
+    }
+
+    [Fact]
     public async Task Attention_OpenOverdueOrEscalated_MostEscalationsFirstThenEarliestDue()
     {
         var now = T0 + Duration.FromHours(2);

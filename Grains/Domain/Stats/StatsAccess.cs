@@ -35,6 +35,13 @@ public static class StatsAccess
         return actor.Role == Actor.Admin || (actor.Role == Actor.DutyLeader && actor.Scope == countyId);
     }
 
+    /// <summary>
+    /// True when <paramref name="actor"/> may produce a cadence report of <paramref name="countyId"/> on demand (the period so
+    /// far, replacing a stored report of that period): whoever may read the county's reports — its duty leader, admin.
+    /// A report is a snapshot of figures they may read anyway; producing it again only refreshes it.
+    /// </summary>
+    public static bool MayProduceReports(Actor actor, string countyId) => MayReadReports(actor, countyId);
+
     /// <summary>The scope is the principal's center (of the expected level) or a center or department under it.</summary>
     private static bool IsAtOrUnder(CityModel city, string scope, string principal, CenterLevel level)
     {

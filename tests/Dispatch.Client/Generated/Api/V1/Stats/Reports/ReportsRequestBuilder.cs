@@ -35,7 +35,7 @@ namespace Dispatch.Client.Api.V1.Stats.Reports
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ReportsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/stats/reports?county={county}", pathParameters)
+        public ReportsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/stats/reports", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace Dispatch.Client.Api.V1.Stats.Reports
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ReportsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/stats/reports?county={county}", rawUrl)
+        public ReportsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/stats/reports", rawUrl)
         {
         }
         /// <summary>
@@ -81,6 +81,45 @@ namespace Dispatch.Client.Api.V1.Stats.Reports
             return collectionResult?.AsList();
         }
         /// <summary>
+        /// Produce a county&apos;s cadence report of the period containing at (default today) now, the period so far; replaces a stored one
+        /// </summary>
+        /// <returns>A <see cref="global::Dispatch.Client.Models.ReportHeader"/></returns>
+        /// <param name="body">The request body</param>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Dispatch.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::Dispatch.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::Dispatch.Client.Models.ReportHeader?> PostAsync(global::Dispatch.Client.Models.ProduceReportRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::Dispatch.Client.Models.ReportHeader> PostAsync(global::Dispatch.Client.Models.ProduceReportRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = ToPostRequestInformation(body, requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::Dispatch.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "413", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::Dispatch.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::Dispatch.Client.Models.ReportHeader>(requestInfo, global::Dispatch.Client.Models.ReportHeader.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
         /// A county&apos;s cadence reports (daily dispatch, weekly analysis, monthly review, quarterly evaluation)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
@@ -94,9 +133,31 @@ namespace Dispatch.Client.Api.V1.Stats.Reports
         public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Dispatch.Client.Api.V1.Stats.Reports.ReportsRequestBuilder.ReportsRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
-            var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
+            var requestInfo = new RequestInformation(Method.GET, "{+baseurl}/api/v1/stats/reports?county={county}", PathParameters);
             requestInfo.Configure(requestConfiguration);
             requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
+        }
+        /// <summary>
+        /// Produce a county&apos;s cadence report of the period containing at (default today) now, the period so far; replaces a stored one
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="body">The request body</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToPostRequestInformation(global::Dispatch.Client.Models.ProduceReportRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToPostRequestInformation(global::Dispatch.Client.Models.ProduceReportRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
             return requestInfo;
         }
         /// <summary>
