@@ -56,6 +56,19 @@ public sealed partial class FieldErrorsTests(DashboardFixture fixture)
         await Expect(page.Locator("#board tr[data-department='tc-a-t1-pol']")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task BadStatisticsQuery_NamesTheFieldInChinese()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignIn.AsAsync(page, Actor.Commissioner, Township);
+
+        await page.GotoAsync($"/stats?scope={Township}&period=fortnight");
+
+        var error = page.Locator("p.notice-error");
+        await Expect(error).ToHaveTextAsync("周期：“fortnight”不是有效周期，请选择日、周、月或季。");
+    }
+
     /// <summary>Any run of English words (the API's sentences, its field names).</summary>
     [GeneratedRegex("[A-Za-z]{3,}")]
     private static partial Regex English();
