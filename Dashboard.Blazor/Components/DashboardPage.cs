@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dispatch.Dashboard.Live;
 using Dispatch.Dashboard.Localization;
 using Dispatch.Dashboard.Services;
+using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Interfaces.Cases;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -50,6 +51,12 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>The texts (pages also have them as <c>L</c> from _Imports.razor).</summary>
     [Inject]
     protected IStringLocalizer<Strings> Localizer { get; set; } = null!;
+
+    [Inject]
+    private CityModel Places { get; set; } = null!;
+
+    /// <summary>Failures in the UI's language (<see cref="FaultText"/>).</summary>
+    protected FaultText Failures => new(Localizer, Places);
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -183,14 +190,8 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected Task ActOnSummonsAsync(SummonsAct act) =>
         RunAsync(() => Backend.ActOnSummonsAsync(User, act.SummonsId, act.Kind, act.Note, act.Done), act.DoneKey);
 
-    /// <summary>Why a result failed, for people.</summary>
-    protected string Explain<T>(DashboardResult<T> result) => result.Outcome switch
-    {
-        Outcome.Forbidden => $"{Localizer["Outcome_Forbidden"]} {result.Message}",
-        Outcome.NotFound => $"{Localizer["Outcome_NotFound"]} {result.Message}",
-        Outcome.Conflict => $"{Localizer["Outcome_Conflict"]} {result.Message}",
-        _ => $"{Localizer["Outcome_Invalid"]} {result.Message}",
-    };
+    /// <summary>Why a result failed, for people, in the UI's language (<see cref="FaultText.Explain{T}"/>).</summary>
+    protected string Explain<T>(DashboardResult<T> result) => Failures.Explain(result);
 
     public void Dispose()
     {

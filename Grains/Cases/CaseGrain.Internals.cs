@@ -10,6 +10,7 @@ using Dispatch.Grains.ReadModels;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Events;
+using Dispatch.Grains.Interfaces.Faults;
 using Dispatch.Grains.Interfaces.Model;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -22,10 +23,10 @@ public sealed partial class CaseGrain
 {
     private async Task<CommandResult<CaseView>> ResolveAsync(CaseCommand command)
     {
-        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("outcome", "An outcome is required.");
+        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("outcome", Fault.Of("missing", ("what", "An outcome")));
         var transition = CaseStateMachine.Apply(Case.State, CaseAction.Resolve, Case.Tier);
         if (transition.IsAlreadyThere) return CommandResult<CaseView>.Unchanged(ToView());
-        if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
+        if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Fault);
         Case.State = transition.To;
         Case.Outcome = command.Text;
         Case.Resolutions++;
@@ -43,7 +44,7 @@ public sealed partial class CaseGrain
     {
         var transition = CaseStateMachine.Apply(Case.State, CaseAction.Close, Case.Tier);
         if (transition.IsAlreadyThere || Case.State == CaseState.FollowedUp) return CommandResult<CaseView>.Unchanged(ToView());
-        if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
+        if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Fault);
         // Followed up before it was closed: closing makes it "closed and followed up".
         Case.State = Case.FollowedUpThisResolution ? CaseState.FollowedUp : transition.To;
         CancelOpenSummonses();
@@ -56,7 +57,7 @@ public sealed partial class CaseGrain
     /// <summary>The resident says it is not fixed: reopen a resolved, closed or followed-up case (see <see cref="Reopen"/>).</summary>
     private async Task<CommandResult<CaseView>> ReopenAsync(CaseCommand command)
     {
-        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("reason", "A reason is required.");
+        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("reason", Fault.Of("missing", ("what", "A reason")));
         var reason = command.Text.Trim();
         var transition = CaseStateMachine.Apply(Case.State, CaseAction.Reopen, Case.Tier);
         if (!transition.IsAllowed)
@@ -64,7 +65,7 @@ public sealed partial class CaseGrain
             // The same reopening again while the case is still open from it is a retry.
             return Case.IsOpen && Case.Reopens > 0 && Case.ReopenReason == reason
                 ? CommandResult<CaseView>.Unchanged(ToView())
-                : CommandResult<CaseView>.Conflict($"Case {Case.Id} is {Case.State}; only a resolved, closed or followed-up case is reopened.");
+                : CommandResult<CaseView>.Conflict(Fault.Of("notReopenable", ("case", Case.Id), ("state", Case.State)));
         }
         var summoned = Reopen(command.Actor, reason, ResidentsLoop.NotFixedReason, Now);
         MarkCenter(Case.CenterId);
@@ -113,7 +114,7 @@ public sealed partial class CaseGrain
     /// <summary>A note on the timeline (entry "note", the typed text), in any state.</summary>
     private async Task<CommandResult<CaseView>> NoteAsync(CaseCommand command)
     {
-        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("text", "A text is required.");
+        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("text", Fault.Of("missing", ("what", "A text")));
         AddTimeline("note", command.Actor, command.Text);
         MarkCenter(Case.CenterId);
         await CommitAsync();
@@ -138,7 +139,7 @@ public sealed partial class CaseGrain
     {
         if (command.Actor.Role == Actor.GridWorker) return CommandResult<CaseView>.Forbidden($"{command.Actor} may not link cases.");
         if (Check(command.Actor, CaseDuty.Annotate) is { } denied) return denied;
-        if (command.Other.CaseId == Case.Id) return CommandResult<CaseView>.Invalid("caseId", "A case is not linked with itself.");
+        if (command.Other.CaseId == Case.Id) return CommandResult<CaseView>.Invalid("caseId", Fault.Of("selfLink"));
         if (Case.LinkedCases.Any(l => l.CaseId == command.Other.CaseId)) return CommandResult<CaseView>.Unchanged(ToView());
         Case.LinkedCases.Add(command.Other);
         AddTimeline("linked", command.Actor, null, e => e with { LinkedCase = command.Other.CaseId });
@@ -149,11 +150,11 @@ public sealed partial class CaseGrain
 
     private async Task<CommandResult<CaseView>> EscalateManuallyAsync(CaseCommand command)
     {
-        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("reason", "A reason is required.");
-        if (!Case.IsOpen) return CommandResult<CaseView>.Conflict($"Case {Case.Id} is {Case.State}; only an open case escalates.");
+        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("reason", Fault.Of("missing", ("what", "A reason")));
+        if (!Case.IsOpen) return CommandResult<CaseView>.Conflict(Fault.Of("escalateNotOpen", ("case", Case.Id), ("state", Case.State)));
         if (Case.TierLadderExhausted || engine.City.Parent(Case.CenterId) is null)
         {
-            return CommandResult<CaseView>.Conflict($"Case {Case.Id} is at {Case.CenterId}, the top of the ladder.");
+            return CommandResult<CaseView>.Conflict(Fault.Of("topOfLadder", ("case", Case.Id), ("center", Case.CenterId)));
         }
         var now = Now;
         var escalation = MoveUp(now, "manual", command.Text, command.Actor);
@@ -165,8 +166,8 @@ public sealed partial class CaseGrain
 
     private async Task<CommandResult<CaseView>> SuperviseAsync(CaseCommand command)
     {
-        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("note", "A note is required.");
-        if (!Case.IsOpen) return CommandResult<CaseView>.Conflict($"Case {Case.Id} is {Case.State}; only an open case is supervised.");
+        if (string.IsNullOrWhiteSpace(command.Text)) return CommandResult<CaseView>.Invalid("note", Fault.Of("missing", ("what", "A note")));
+        if (!Case.IsOpen) return CommandResult<CaseView>.Conflict(Fault.Of("superviseNotOpen", ("case", Case.Id), ("state", Case.State)));
         AddTimeline("supervised", command.Actor, command.Text);
         MarkCenter(Case.CenterId);
         await CommitAsync();
@@ -175,13 +176,13 @@ public sealed partial class CaseGrain
 
     private async Task<CommandResult<CaseView>> TakeAsync(CaseCommand command)
     {
-        if (!Case.IsOpen) return CommandResult<CaseView>.Conflict($"Case {Case.Id} is {Case.State}; only an open case is taken.");
+        if (!Case.IsOpen) return CommandResult<CaseView>.Conflict(Fault.Of("takeNotOpen", ("case", Case.Id), ("state", Case.State)));
         if (Case.Leader is { } leader)
         {
             // A case is taken once: the same leader again changes nothing; anyone else learns who has it.
             return leader.Name == command.Actor.Name
                 ? CommandResult<CaseView>.Unchanged(ToView())
-                : CommandResult<CaseView>.Conflict($"Case {Case.Id} was taken by {leader.Name} at {leader.TakenAt}; a case is taken once.");
+                : CommandResult<CaseView>.Conflict(Fault.Of("takenOnce", ("case", Case.Id), ("leader", leader.Name), ("at", leader.TakenAt)));
         }
         var now = Now;
         var typed = command.Text ?? command.Note;
@@ -592,7 +593,7 @@ public sealed partial class CaseGrain
     /// </summary>
     private CommandResult<CaseView>? Check(Actor actor, CaseDuty role)
     {
-        if (!Case.Exists) return CommandResult<CaseView>.NotFound($"There is no case {GrainKey}.");
+        if (!Case.Exists) return CommandResult<CaseView>.NotFound(Fault.Of("caseMissing", ("case", GrainKey)));
         var county = engine.City.CountyOf(Case.TownshipId)?.Id;
         return CaseActors.Check(actor, role, Case.Id, Case.TownshipId, Case.CenterId, county, Case.ReportedBy) is { } refusal
             ? CommandResult<CaseView>.Forbidden(refusal)

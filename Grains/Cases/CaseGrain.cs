@@ -7,6 +7,7 @@ using Dispatch.Grains.ReadModels;
 using Dispatch.Grains.Interfaces;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Grains.Interfaces.Events;
+using Dispatch.Grains.Interfaces.Faults;
 using Dispatch.Grains.Interfaces.Model;
 using Orleans;
 using Orleans.Runtime;
@@ -54,11 +55,11 @@ public sealed partial class CaseGrain(
 
     public async Task<CommandResult<CaseView>> Report(ReportCase command)
     {
-        if (Case.Exists) return CommandResult<CaseView>.Conflict($"Case {GrainKey} exists already.");
+        if (Case.Exists) return CommandResult<CaseView>.Conflict(Fault.Of("caseExists", ("case", GrainKey)));
         var city = engine.City;
         if (!city.TryGetGrid(command.GridId, out var grid))
         {
-            return CommandResult<CaseView>.Invalid("gridId", $"There is no grid '{command.GridId}'.");
+            return CommandResult<CaseView>.Invalid("gridId", Fault.Of("gridMissing", ("grid", command.GridId)));
         }
         var township = city.TownshipOf(grid.Id);
         if (command.Actor.Role == Actor.Commissioner && command.Actor.Scope != township.Id)
@@ -102,7 +103,7 @@ public sealed partial class CaseGrain(
         if (transition.IsAlreadyThere && same) return CommandResult<CaseView>.Unchanged(ToView());
         if (transition.IsForbidden && !(transition.IsAlreadyThere && !same))
         {
-            return CommandResult<CaseView>.Conflict(transition.Message!);
+            return CommandResult<CaseView>.Conflict(transition.Fault);
         }
         var now = Now;
         if (command.Category is { } category) Case.Category = category;
@@ -123,7 +124,7 @@ public sealed partial class CaseGrain(
         if (command.RequestId is { } requestId && Case.Summonses.Where(s => s.WhistleId == requestId).ToList() is { Count: > 0 } earlier)
             return CommandResult<IReadOnlyList<SummonsView>>.Unchanged(earlier.Select(s => s.ToView(Case.Id)).ToList());
         var transition = CaseStateMachine.Apply(Case.State, CaseAction.Whistle, Case.Tier);
-        if (transition.IsForbidden) return CommandResult<IReadOnlyList<SummonsView>>.Conflict(transition.Message!);
+        if (transition.IsForbidden) return CommandResult<IReadOnlyList<SummonsView>>.Conflict(transition.Fault);
         var city = engine.City;
         IReadOnlyList<string> departments;
         if (command.DepartmentIds is { Count: > 0 } ids)
@@ -132,7 +133,7 @@ public sealed partial class CaseGrain(
             {
                 if (!city.TryGetDepartment(id, out _))
                 {
-                    return CommandResult<IReadOnlyList<SummonsView>>.Invalid("departmentIds", $"There is no department '{id}'.");
+                    return CommandResult<IReadOnlyList<SummonsView>>.Invalid("departmentIds", Fault.Of("departmentMissing", ("department", id)));
                 }
             }
             departments = ids.Distinct(StringComparer.Ordinal).ToList();
@@ -143,7 +144,7 @@ public sealed partial class CaseGrain(
             if (departments.Count == 0)
             {
                 return CommandResult<IReadOnlyList<SummonsView>>.Conflict(
-                    $"No department of the kinds routed for {Case.Category} serves {Case.TownshipId}; name departmentIds.");
+                    Fault.Of("noRoute", ("category", Case.Category), ("township", Case.TownshipId)));
             }
         }
         // A department already summoned and still open is not summoned twice: a repeated whistle is idempotent, but one
@@ -153,9 +154,9 @@ public sealed partial class CaseGrain(
             || (command.ArriveWithin is { } arrive && s.ArriveWithin != arrive)).ToList();
         if (differing.Count > 0)
         {
-            return CommandResult<IReadOnlyList<SummonsView>>.Conflict(
-                $"Open summonses with other deadlines: {string.Join(", ", differing.Select(s => $"{s.Id} ({s.DepartmentId})"))}; "
-                + "a whistle does not change the deadlines of open summonses.");
+            return CommandResult<IReadOnlyList<SummonsView>>.Conflict(Fault.Of("openSummonsDiffer",
+                ("summonses", string.Join(", ", differing.Select(s => $"{s.Id} ({s.DepartmentId})"))),
+                ("departments", string.Join(",", differing.Select(s => s.DepartmentId)))));
         }
         var now = Now;
         if (engine.Deadlines.CheckOverrides(Case.Risk ?? RiskColour.Blue, now, command.AckWithin, command.ArriveWithin) is { } tooEarly)
@@ -209,7 +210,7 @@ public sealed partial class CaseGrain(
     public async Task<CommandResult<CaseView>> FollowUp(FollowUpCase command)
     {
         if (Check(command.Actor, CaseDuty.Handle) is { } denied) return denied;
-        if (command.Satisfaction is < 1 or > 5) return CommandResult<CaseView>.Invalid("satisfaction", "Satisfaction is 1 to 5.");
+        if (command.Satisfaction is < 1 or > 5) return CommandResult<CaseView>.Invalid("satisfaction", Fault.Of("satisfactionRange"));
         var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
         // A follow-up visit is recorded once per resolution: the same report again is a retry; a different one is a conflict.
         switch (ResidentsLoop.Classify(Case, command.Satisfaction, note))
@@ -218,10 +219,10 @@ public sealed partial class CaseGrain(
                 return CommandResult<CaseView>.Unchanged(ToView());
             case FollowUpKind.Conflict:
                 return CommandResult<CaseView>.Conflict(
-                    $"Case {Case.Id} was followed up already with satisfaction {Case.Satisfaction}; a follow-up is recorded once per resolution.");
+                    Fault.Of("followedUpOnce", ("case", Case.Id), ("satisfaction", Case.Satisfaction)));
         }
         var transition = CaseStateMachine.Apply(Case.State, CaseAction.FollowUp, Case.Tier);
-        if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Message!);
+        if (transition.IsForbidden) return CommandResult<CaseView>.Conflict(transition.Fault);
         Case.Satisfaction = command.Satisfaction;
         Case.FollowUpNote = note;
         Case.FollowUpOfResolution = Case.Resolutions;
@@ -239,9 +240,9 @@ public sealed partial class CaseGrain(
 
     public async Task<CommandResult<SummonsView>> ActOnSummons(SummonsCommand command)
     {
-        if (!Case.Exists) return CommandResult<SummonsView>.NotFound($"There is no case {GrainKey}.");
+        if (!Case.Exists) return CommandResult<SummonsView>.NotFound(Fault.Of("caseMissing", ("case", GrainKey)));
         var summons = Case.Summonses.FirstOrDefault(s => s.Id == command.SummonsId);
-        if (summons is null) return CommandResult<SummonsView>.NotFound($"There is no summons {command.SummonsId}.");
+        if (summons is null) return CommandResult<SummonsView>.NotFound(Fault.Of("summonsMissing", ("summons", command.SummonsId)));
         if (command.Actor.Role != Actor.Admin
             && !(command.Actor.Role == Actor.Department && command.Actor.Scope == summons.DepartmentId))
         {
@@ -251,7 +252,7 @@ public sealed partial class CaseGrain(
         {
             if (summons.State is not (SummonsState.Acknowledged or SummonsState.Arrived))
             {
-                return CommandResult<SummonsView>.Conflict($"Feedback needs an acknowledged or arrived summons; {summons.Id} is {summons.State}.");
+                return CommandResult<SummonsView>.Conflict(Fault.Of("feedbackNeedsAck", ("summons", summons.Id), ("state", summons.State)));
             }
             summons.Note = command.Note;
             summons.Version++;
@@ -270,7 +271,7 @@ public sealed partial class CaseGrain(
         };
         var transition = SummonsStateMachine.Apply(summons.State, action);
         if (transition.IsAlreadyThere) return CommandResult<SummonsView>.Unchanged(summons.ToView(Case.Id));
-        if (transition.IsForbidden) return CommandResult<SummonsView>.Conflict(transition.Message!);
+        if (transition.IsForbidden) return CommandResult<SummonsView>.Conflict(transition.Fault);
         var now = Now;
         summons.State = transition.To;
         switch (command.Kind)

@@ -98,7 +98,7 @@ public static class CasesApi
         var pageNumber = ParsePositive(errors, "page", page, 1, int.MaxValue, 1);
         var size = ParsePositive(errors, "pageSize", pageSize, 1, MaxPageSize, DefaultPageSize);
         if (center is not null && !Ids.IsValid(center))
-            errors.Add("center", RequestErrors.IdMessage);
+            errors.Add("center", Dispatch.Grains.Interfaces.Faults.Fault.Of("notId"));
         if (!errors.IsEmpty)
             return Problems.Result(Problems.Validation(errors.ToDictionary()));
 

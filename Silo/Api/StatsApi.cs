@@ -1,3 +1,4 @@
+using Dispatch.Grains.Interfaces.Faults;
 using System.Security.Claims;
 using Dispatch.Grains.Domain;
 using Dispatch.Grains.Domain.City;
@@ -112,7 +113,7 @@ public static class StatsApi
     public static async Task<IResult> ListReports([QuerySchema(QueryKind.Id, Required = true)] string? county, ClaimsPrincipal user, CityModel city, IGrainFactory grains)
     {
         if (string.IsNullOrEmpty(county) || !city.TryGetCenter(county, out var center) || center.Level != Grains.Interfaces.Model.CenterLevel.County)
-            return Invalid(new FieldError("county", $"'{county}' is not a county center id."));
+            return Invalid(new FieldError("county", Fault.Of("notCounty", ("county", county))));
         if (!StatsAccess.MayReadReports(user.ToActor(), county))
             return Forbidden($"{user.ToActor()} may not read the reports of '{county}'.");
         return TypedResults.Ok(await grains.GetGrain<IReportScheduleGrain>(county).List());

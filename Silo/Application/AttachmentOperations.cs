@@ -1,3 +1,4 @@
+using Dispatch.Grains.Interfaces.Faults;
 using System.Security.Cryptography;
 using Dispatch.Grains.Domain.Attachments;
 using Dispatch.Grains.Domain.Cases;
@@ -27,7 +28,7 @@ public sealed class AttachmentOperations(CityModel city, IGrainFactory grains, D
     public async Task<OperationResult<AttachmentView>> AttachAsync(Actor actor, string caseId, byte[] content, bool keepLocation, string? fileName)
     {
         if (fileName is not null && (fileName.Length is 0 or > MaxFileName || fileName.Any(char.IsControl)))
-            return OperationResult<AttachmentView>.Invalid("fileName", $"1 to {MaxFileName} printable characters.");
+            return OperationResult<AttachmentView>.Invalid("fileName", Fault.Of("printable", ("max", MaxFileName)));
         if (!Policies.Allows(Policies.Annotator, actor.Role))
             return OperationResult<AttachmentView>.Forbidden($"The role of {actor} may not make this call.");
         var read = await cases.GetCaseAsync(actor, caseId);
@@ -39,14 +40,14 @@ public sealed class AttachmentOperations(CityModel city, IGrainFactory grains, D
             return OperationResult<AttachmentView>.Forbidden(OperationResult<AttachmentView>.ForbiddenByScope);
 
         if (content.Length == 0)
-            return OperationResult<AttachmentView>.Invalid("body", "The body is empty; send the file's bytes.");
+            return OperationResult<AttachmentView>.Invalid("body", Fault.Of("emptyBody"));
         var type = AttachmentContent.Sniff(content);
         if (type is null)
-            return OperationResult<AttachmentView>.Invalid("body", $"Not a JPEG, PNG or PDF (told from the content: {string.Join(", ", AttachmentContent.Accepted)}).");
+            return OperationResult<AttachmentView>.Invalid("body", Fault.Of("notMedia", ("accepted", string.Join(", ", AttachmentContent.Accepted))));
         if (type == AttachmentContent.Jpeg && !keepLocation)
         {
             if (JpegLocation.Strip(content) is not { } stripped)
-                return OperationResult<AttachmentView>.Invalid("body", "Not a well-formed JPEG.");
+                return OperationResult<AttachmentView>.Invalid("body", Fault.Of("badJpeg"));
             content = stripped.Jpeg;
         }
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
@@ -74,10 +75,10 @@ public sealed class AttachmentOperations(CityModel city, IGrainFactory grains, D
             return read.As<(AttachmentView, byte[])>();
         var attachment = read.Value!.Attachments.FirstOrDefault(a => a.N == n);
         if (attachment is null)
-            return OperationResult<(AttachmentView, byte[])>.NotFound($"Case {caseId} has no attachment {n}.");
+            return OperationResult<(AttachmentView, byte[])>.NotFound(Fault.Of("noAttachment", ("case", caseId), ("n", n)));
         var content = await store.ReadAsync(read.Value.Id, attachment.Sha256);
         return content is null
-            ? OperationResult<(AttachmentView, byte[])>.NotFound($"The content of attachment {n} of case {caseId} is missing from the store.")
+            ? OperationResult<(AttachmentView, byte[])>.NotFound(Fault.Of("attachmentLost", ("case", caseId), ("n", n)))
             : OperationResult<(AttachmentView, byte[])>.Ok((attachment, content));
     }
 }

@@ -1,3 +1,4 @@
+using Dispatch.Grains.Interfaces.Faults;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Domain.Identifiers;
 using Dispatch.Grains.Interfaces;
@@ -85,10 +86,10 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
         if ((Refuse<CaseView>(actor, Policies.CaseHandler) ?? Check<CaseView>(request) ?? CheckCaseId<CaseView>(id)) is { } refused)
             return refused;
         if (request.CaseId == id)
-            return OperationResult<CaseView>.Invalid("caseId", "A case is not linked with itself.");
+            return OperationResult<CaseView>.Invalid("caseId", Fault.Of("selfLink"));
         var other = await GetCaseAsync(actor, request.CaseId!);
         if (!other.Succeeded)
-            return other.Outcome == Outcome.NotFound ? OperationResult<CaseView>.Invalid("caseId", $"No case '{request.CaseId}'.") : other;
+            return other.Outcome == Outcome.NotFound ? OperationResult<CaseView>.Invalid("caseId", Fault.Of("noCase", ("case", request.CaseId))) : other;
         var self = await GetCaseAsync(actor, id);
         if (!self.Succeeded)
             return self;
@@ -113,7 +114,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
         if (Check<CaseView>(request) is { } refused)
             return refused;
         if (!city.TryGetGrid(request.GridId!, out _))
-            return OperationResult<CaseView>.Invalid("gridId", $"No grid '{request.GridId}'.");
+            return OperationResult<CaseView>.Invalid("gridId", Fault.Of("noGrid", ("grid", request.GridId)));
         var township = city.TownshipOf(request.GridId!);
         if (actor.Role == Actor.Commissioner && township.Id != actor.Scope)
             return OperationResult<CaseView>.Forbidden($"Grid '{request.GridId}' is not in {actor.Scope}.");
@@ -149,7 +150,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
         var stored = await retry.RunAsync(grain.Get);
         return stored is not null && IsReportOf(stored, command) && command.Actor.IsSamePrincipal(stored.ReportedBy)
             ? OperationResult<CaseView>.Ok(stored)
-            : OperationResult<CaseView>.Conflict($"Idempotency-Key '{idempotencyKey}' was used for another report.");
+            : OperationResult<CaseView>.Conflict(Fault.Of("keyReused", ("key", idempotencyKey)));
     }
 
     /// <summary>
@@ -229,9 +230,9 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
         if (center is null)
             return OperationResult<CaseListPage>.Forbidden($"{actor} may not list cases; a department reads its summonses, a grid worker the cases it reported.");
         if (!Ids.IsValid(center))
-            return OperationResult<CaseListPage>.Invalid("center", RequestErrors.IdMessage);
+            return OperationResult<CaseListPage>.Invalid("center", Fault.Of("notId"));
         if (!city.TryGetCenter(center, out var found))
-            return OperationResult<CaseListPage>.NotFound($"No center '{center}'.");
+            return OperationResult<CaseListPage>.NotFound(Fault.Of("noCenter", ("center", center)));
         if (!scopes.CanReadCenter(actor, center))
             return OperationResult<CaseListPage>.Forbidden($"{actor} may not list the cases of {center}.");
 
@@ -265,7 +266,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
             for (var i = 0; i < request.DepartmentIds.Count; i++)
             {
                 if (!city.TryGetDepartment(request.DepartmentIds[i], out _))
-                    errors.Add($"departmentIds[{i}]", $"No department '{request.DepartmentIds[i]}'.");
+                    errors.Add($"departmentIds[{i}]", Fault.Of("noDepartment", ("department", request.DepartmentIds[i])));
             }
             if (!errors.IsEmpty)
                 return OperationResult<IReadOnlyList<SummonsView>>.Invalid(errors);
@@ -311,7 +312,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
         if (CheckId<IReadOnlyList<SummonsView>>(departmentId, "id") is { } bad)
             return bad;
         if (!city.TryGetDepartment(departmentId, out _))
-            return OperationResult<IReadOnlyList<SummonsView>>.NotFound($"No department '{departmentId}'.");
+            return OperationResult<IReadOnlyList<SummonsView>>.NotFound(Fault.Of("noDepartment", ("department", departmentId)));
         if (!scopes.CanReadDepartment(actor, departmentId))
             return OperationResult<IReadOnlyList<SummonsView>>.Forbidden($"{actor} may not read the summonses of {departmentId}.");
         return OperationResult<IReadOnlyList<SummonsView>>.Ok(await views.SummonsesAsync(departmentId, openOnly, engine.Options.ClosedSummonsesKept));
@@ -342,7 +343,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
         if ((Refuse<SummonsView>(actor, Policies.Department) ?? Check<SummonsView>(request) ?? CheckId<SummonsView>(summonsId, "id")) is { } refused)
             return refused;
         if (!SummonsId.TryParse(summonsId, out var caseId, out _) || !CaseId.TryParse(caseId, out _, out _))
-            return OperationResult<SummonsView>.NotFound($"No summons '{summonsId}'.");
+            return OperationResult<SummonsView>.NotFound(Fault.Of("noSummons", ("summons", summonsId)));
         return OperationResult<SummonsView>.From(await grains.GetGrain<ICaseGrain>(caseId)
             .ActOnSummons(new SummonsCommand(summonsId, kind, note, done, actor)));
     }
@@ -353,7 +354,7 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
 
     private static OperationResult<T>? CheckIdempotencyKey<T>(string? key) =>
         key is not null && (key.Length is 0 or > MaxIdempotencyKey || key.Any(char.IsControl))
-            ? OperationResult<T>.Invalid("Idempotency-Key", $"1 to {MaxIdempotencyKey} printable characters.")
+            ? OperationResult<T>.Invalid("Idempotency-Key", Fault.Of("printable", ("max", MaxIdempotencyKey)))
             : null;
 
     private static OperationResult<T>? Check<T>(IRequestBody request)
@@ -364,11 +365,11 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
     }
 
     private static OperationResult<T>? CheckId<T>(string? id, string field) =>
-        Ids.IsValid(id) ? null : OperationResult<T>.Invalid(field, string.IsNullOrEmpty(id) ? "Required." : RequestErrors.IdMessage);
+        Ids.IsValid(id) ? null : OperationResult<T>.Invalid(field, Fault.Of(string.IsNullOrEmpty(id) ? "required" : "notId"));
 
     /// <summary>Invalid for an id that is not an id at all; NotFound for one that cannot be a case id; null otherwise.</summary>
     private static OperationResult<T>? CheckCaseId<T>(string id) =>
         CheckId<T>(id, "id") ?? (CaseId.TryParse(id, out _, out _) ? null : NoCase<T>(id));
 
-    private static OperationResult<T> NoCase<T>(string id) => OperationResult<T>.NotFound($"No case '{id}'.");
+    private static OperationResult<T> NoCase<T>(string id) => OperationResult<T>.NotFound(Fault.Of("noCase", ("case", id)));
 }

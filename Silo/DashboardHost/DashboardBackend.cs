@@ -1,3 +1,4 @@
+using Dispatch.Grains.Interfaces.Faults;
 using System.Security.Claims;
 using Dispatch.Dashboard.Services;
 using Dispatch.Grains.Domain.City;
@@ -176,7 +177,7 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
         ReadAsync(user, actor =>
         {
             if (!city.TryGetCenter(countyId, out var center) || center.Level != CenterLevel.County)
-                return Task.FromResult(new DashboardResult<IReadOnlyList<ReportHeader>>(Outcome.Invalid, null, $"'{countyId}' is not a county center id."));
+                return Task.FromResult(DashboardResult<IReadOnlyList<ReportHeader>>.Failed(Outcome.Invalid, Fault.Of("notCounty", ("county", countyId))));
             return StatsAccess.MayReadReports(actor, countyId)
                 ? Ok(grains.GetGrain<IReportScheduleGrain>(countyId).List())
                 : Denied<IReadOnlyList<ReportHeader>>($"{actor} may not read the reports of '{countyId}'.");
@@ -186,15 +187,15 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
         ReadAsync(user, async actor =>
         {
             if (!Ids.IsValid(reportId))
-                return new DashboardResult<string>(Outcome.Invalid, null, $"'{reportId}' is not a report id.");
+                return DashboardResult<string>.Failed(Outcome.Invalid, Fault.Of("notReportId", ("report", reportId)));
             var grain = grains.GetGrain<IReportGrain>(reportId);
             var report = await grain.Get();
             if (report is null)
-                return new DashboardResult<string>(Outcome.NotFound, null, $"No report '{reportId}'.");
+                return DashboardResult<string>.Failed(Outcome.NotFound, Fault.Of("noReport", ("report", reportId)));
             if (!StatsAccess.MayReadReports(actor, report.Header.CountyId))
-                return new DashboardResult<string>(Outcome.Forbidden, null, $"{actor} may not read report '{reportId}'.");
+                return Denied<string>($"{actor} may not read report '{reportId}'.").Result;
             var text = csv ? await grain.Csv() : await grain.Html();
-            return text is null ? new DashboardResult<string>(Outcome.NotFound, null, $"No report '{reportId}'.") : new DashboardResult<string>(Outcome.Ok, text);
+            return text is null ? DashboardResult<string>.Failed(Outcome.NotFound, Fault.Of("noReport", ("report", reportId))) : new DashboardResult<string>(Outcome.Ok, text);
         });
 
     public Task<DashboardResult<StatsCasePage>> StatsCasesAsync(ClaimsPrincipal user, StatsCasesQuery query) =>
@@ -210,13 +211,18 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
 
     private static async Task<DashboardResult<T>> Ok<T>(Task<T> read) => new(Outcome.Ok, await read);
 
-    private static Task<DashboardResult<T>> Denied<T>(string message) => Task.FromResult(new DashboardResult<T>(Outcome.Forbidden, default, message));
+    private static Task<DashboardResult<T>> Denied<T>(string message) =>
+        Task.FromResult(DashboardResult<T>.Failed(Outcome.Forbidden, Fault.Of("forbidden", ("detail", message))));
+
+    private static DashboardResult<T> NotSignedIn<T>() => DashboardResult<T>.Failed(Outcome.Forbidden, Fault.Of("notSignedIn"));
+
+    private static DashboardResult<T> Unavailable<T>() => DashboardResult<T>.Failed(Outcome.Conflict, Fault.Of("engineUnavailable"));
 
     /// <summary>A read of statistics or reports: authorization is the caller's, temporary failures become Conflict.</summary>
     private async Task<DashboardResult<T>> ReadAsync<T>(ClaimsPrincipal user, Func<Actor, Task<DashboardResult<T>>> read)
     {
         if (ActorOf(user) is not { } actor)
-            return new DashboardResult<T>(Outcome.Forbidden, default, "Not signed in.");
+            return NotSignedIn<T>();
         try
         {
             return await retry.RunAsync(() => read(actor));
@@ -224,23 +230,27 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
         catch (Exception error) when (Errors.TransientFailures.Is(error))
         {
             logger.LogWarning("A dashboard read of {Actor} failed for now: {Message}", actor, error.Message);
-            return new DashboardResult<T>(Outcome.Conflict, default, "The engine is unavailable for the moment; try again.");
+            return Unavailable<T>();
         }
     }
 
     private async Task<DashboardResult<T>> RunAsync<T>(ClaimsPrincipal user, Func<Actor, Task<OperationResult<T>>> operation)
     {
         if (ActorOf(user) is not { } actor)
-            return new DashboardResult<T>(Outcome.Forbidden, default, "Not signed in.");
+            return NotSignedIn<T>();
         try
         {
             var result = await retry.RunAsync(() => operation(actor));
-            return new DashboardResult<T>(result.Outcome, result.Value, result.Succeeded ? null : Describe(result));
+            return new DashboardResult<T>(result.Outcome, result.Value, result.Succeeded ? null : Describe(result))
+            {
+                Fault = result.Fault,
+                Faults = result.Faults,
+            };
         }
         catch (Exception error) when (Errors.TransientFailures.Is(error))
         {
             logger.LogWarning("A dashboard operation of {Actor} failed for now: {Message}", actor, error.Message);
-            return new DashboardResult<T>(Outcome.Conflict, default, "The engine is unavailable for the moment; try again.");
+            return Unavailable<T>();
         }
     }
 

@@ -1,3 +1,4 @@
+using Dispatch.Grains.Interfaces.Faults;
 using Dispatch.Grains.Domain.Calendar;
 using Dispatch.Grains.Interfaces.Model;
 using NodaTime;
@@ -43,7 +44,7 @@ public sealed class DeadlinePolicy
     /// acknowledgement rule, or an <paramref name="ackWithin"/> longer than the colour's arrival rule). Without overrides
     /// the policy's own deadlines stand (an arrival rule shorter than the acknowledgement rule is raised to it).
     /// </summary>
-    public string? CheckOverrides(RiskColour colour, Instant issuedAt, Duration? ackWithin, Duration? arriveWithin)
+    public Fault? CheckOverrides(RiskColour colour, Instant issuedAt, Duration? ackWithin, Duration? arriveWithin)
     {
         if (ackWithin is null && arriveWithin is null) return null;
         var rules = Options.ForColour(colour);
@@ -52,9 +53,9 @@ public sealed class DeadlinePolicy
         if (arriveDueAt >= ackDueAt) return null;
         return (ackWithin, arriveWithin) switch
         {
-            ({ }, { }) => "arriveWithin is shorter than ackWithin; arrival cannot be due before acknowledgement.",
-            (null, _) => $"arriveWithin ends at {arriveDueAt}, before the {colour} acknowledgement deadline {ackDueAt}; give ackWithin too, or a longer arriveWithin.",
-            _ => $"ackWithin ends at {ackDueAt}, after the {colour} arrival deadline {arriveDueAt}; give arriveWithin too, or a shorter ackWithin.",
+            ({ }, { }) => Fault.Of("arriveShorter"),
+            (null, _) => Fault.Of("arriveBeforeColourAck", ("arriveAt", arriveDueAt), ("colour", colour), ("ackAt", ackDueAt)),
+            _ => Fault.Of("ackAfterColourArrive", ("ackAt", ackDueAt), ("colour", colour), ("arriveAt", arriveDueAt)),
         };
     }
 

@@ -1,3 +1,6 @@
+using Dispatch.Grains.Interfaces.Faults;
+using Dispatch.Grains.Interfaces.Model;
+
 namespace Dispatch.Grains.Domain.StateMachines;
 
 /// <summary>
@@ -19,4 +22,8 @@ public sealed record TransitionResult<TState>(TransitionOutcome Outcome, TState 
 
     /// <summary>True when the transition is forbidden.</summary>
     public bool IsForbidden => Outcome == TransitionOutcome.Forbidden;
+
+    /// <summary>A forbidden move as data: caseTransition or summonsTransition with from, to (enum names) and the message.</summary>
+    public Fault Fault => Fault.Of(typeof(TState) == typeof(SummonsState) ? "summonsTransition" : "caseTransition",
+        ("from", From), ("to", To), ("message", Message));
 }

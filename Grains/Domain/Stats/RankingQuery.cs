@@ -1,3 +1,4 @@
+using Dispatch.Grains.Interfaces.Faults;
 using System.Diagnostics.CodeAnalysis;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Interfaces.Stats;
@@ -40,15 +41,15 @@ public sealed record RankingQuery(string Scope, StatsScopeKind Kind, StatsPeriod
         if (rankBy is null)
         {
             error = new FieldError("by", string.IsNullOrWhiteSpace(by)
-                ? "by is required: department or township."
-                : $"'{by}' is not a ranking; use department or township.");
+                ? Fault.Of("byRequired")
+                : Fault.Of("notRanking", ("by", by)));
             return false;
         }
         if (!Allows(kind.Value, rankBy.Value))
         {
             error = new FieldError("scope", rankBy == RankBy.Township
-                ? $"Townships are ranked under a county or the city; '{scope}' is a {Describe(kind.Value)}."
-                : $"Departments are ranked under a township, county or city center; '{scope}' is a department.");
+                ? Fault.Of("townshipRanking", ("scope", scope), ("kind", Describe(kind.Value)))
+                : Fault.Of("departmentRanking", ("scope", scope)));
             return false;
         }
         query = new RankingQuery(scope!, kind.Value, value.Value, date, rankBy.Value);

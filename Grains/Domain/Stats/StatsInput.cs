@@ -1,3 +1,4 @@
+using Dispatch.Grains.Interfaces.Faults;
 using System.Diagnostics.CodeAnalysis;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Interfaces.Stats;
@@ -21,13 +22,13 @@ internal static class StatsInput
         error = null;
         if (string.IsNullOrWhiteSpace(scope))
         {
-            error = new FieldError("scope", "A scope is required: a township, county or city center id, or a department id.");
+            error = new FieldError("scope", Fault.Of("scopeRequired"));
             return false;
         }
         if (StatsScopes.TryResolve(city, scope, out kind)) return true;
         error = city.TryGetCenter(scope, out _)
-            ? new FieldError("scope", $"'{scope}' is a village center; statistics are kept for townships, counties, the city and departments.")
-            : new FieldError("scope", $"There is no center or department '{scope}'.");
+            ? new FieldError("scope", Fault.Of("villageScope", ("scope", scope)))
+            : new FieldError("scope", Fault.Of("noScope", ("scope", scope)));
         return false;
     }
 
@@ -43,8 +44,8 @@ internal static class StatsInput
         };
         error = value is null
             ? new FieldError("period", string.IsNullOrWhiteSpace(period)
-                ? "A period is required: day, week, month or quarter."
-                : $"'{period}' is not a period; use day, week, month or quarter.")
+                ? Fault.Of("periodRequired")
+                : Fault.Of("notPeriod", ("period", period)))
             : null;
         return value is not null;
     }
@@ -57,12 +58,12 @@ internal static class StatsInput
         var parsed = LocalDatePattern.Iso.Parse(at.Trim());
         if (!parsed.Success)
         {
-            error = new FieldError("at", $"'{at}' is not a date YYYY-MM-DD.");
+            error = new FieldError("at", Fault.Of("notDate", ("at", at)));
             return false;
         }
         if (parsed.Value < MinDate || parsed.Value > MaxDate)
         {
-            error = new FieldError("at", $"{at} is outside {LocalDatePattern.Iso.Format(MinDate)} to {LocalDatePattern.Iso.Format(MaxDate)}.");
+            error = new FieldError("at", Fault.Of("dateOutOfRange", ("at", at), ("min", LocalDatePattern.Iso.Format(MinDate)), ("max", LocalDatePattern.Iso.Format(MaxDate))));
             return false;
         }
         value = parsed.Value;

@@ -1,3 +1,4 @@
+using Dispatch.Grains.Interfaces.Faults;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization.Metadata;
@@ -37,14 +38,14 @@ public abstract class FieldRuleAttribute : Attribute
     public bool Required { get; init; }
 
     /// <summary>The answer for a required field that is missing.</summary>
-    protected virtual string MissingMessage => "Required.";
+    protected virtual Fault Missing => Fault.Of("required");
 
     public void Check(string field, object? value, RequestErrors errors)
     {
         if (value is null)
         {
             if (Required)
-                errors.Add(field, MissingMessage);
+                errors.Add(field, Missing);
             return;
         }
         CheckValue(field, value, errors);
@@ -70,15 +71,15 @@ public sealed class TextAttribute(int maxLength = RequestErrors.MaxTextLength) :
 {
     public int MaxLength { get; } = maxLength;
 
-    protected override string MissingMessage => "Required, and must not be empty.";
+    protected override Fault Missing => Fault.Of("requiredText");
 
     protected override void CheckValue(string field, object value, RequestErrors errors)
     {
         var text = (string)value;
         if (Required && string.IsNullOrWhiteSpace(text))
-            errors.Add(field, MissingMessage);
+            errors.Add(field, Missing);
         else if (text.Length > MaxLength)
-            errors.Add(field, $"At most {MaxLength} characters ({text.Length} given).");
+            errors.Add(field, Fault.Of("tooLong", ("max", MaxLength), ("given", text.Length)));
     }
 
     public override void Describe(OpenApiSchema schema)
@@ -101,9 +102,9 @@ public sealed class IdFieldAttribute : FieldRuleAttribute
     {
         var id = (string)value;
         if (Required && id.Length == 0)
-            errors.Add(field, MissingMessage);
+            errors.Add(field, Missing);
         else if (!Ids.IsValid(id))
-            errors.Add(field, RequestErrors.IdMessage);
+            errors.Add(field, Fault.Of("notId"));
     }
 
     public override void Describe(OpenApiSchema schema) => DescribeId(schema);
@@ -125,16 +126,16 @@ public sealed class IdListAttribute(int maxItems) : FieldRuleAttribute
     {
         var ids = ((IEnumerable)value).Cast<string?>().ToList();
         if (ids.Count == 0)
-            errors.Add(field, $"Name at least one, or leave {field} out.");
+            errors.Add(field, Fault.Of("noneNamed", ("field", field)));
         else if (ids.Count > MaxItems)
-            errors.Add(field, $"At most {MaxItems}.");
+            errors.Add(field, Fault.Of("tooMany", ("max", MaxItems)));
         for (var i = 0; i < ids.Count; i++)
         {
             if (!Ids.IsValid(ids[i]))
-                errors.Add($"{field}[{i}]", RequestErrors.IdMessage);
+                errors.Add($"{field}[{i}]", Fault.Of("notId"));
         }
         if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
-            errors.Add(field, "An id is named twice.");
+            errors.Add(field, Fault.Of("namedTwice"));
     }
 
     public override void Describe(OpenApiSchema schema)
@@ -158,7 +159,7 @@ public sealed class IntegerRangeAttribute(int minimum, int maximum) : FieldRuleA
     {
         var number = (int)value;
         if (number < Minimum || number > Maximum)
-            errors.Add(field, $"Must be {Minimum} to {Maximum}.");
+            errors.Add(field, Fault.Of("outOfRange", ("min", Minimum), ("max", Maximum)));
     }
 
     public override void Describe(OpenApiSchema schema)
@@ -174,9 +175,9 @@ public sealed class DurationTextAttribute : FieldRuleAttribute
     protected override void CheckValue(string field, object value, RequestErrors errors)
     {
         if (!IsoDuration.TryParse((string)value, out var duration))
-            errors.Add(field, "Not an ISO-8601 duration such as PT30M (no years or months).");
+            errors.Add(field, Fault.Of("notDuration"));
         else if (duration < IsoDuration.Minimum)
-            errors.Add(field, "At least PT1S.");
+            errors.Add(field, Fault.Of("durationTooShort"));
     }
 
     public override void Describe(OpenApiSchema schema)

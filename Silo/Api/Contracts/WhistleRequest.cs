@@ -1,3 +1,4 @@
+using Dispatch.Grains.Interfaces.Faults;
 using Dispatch.Grains.Domain.Deadlines;
 using Dispatch.Silo.Api.Binding;
 using NodaTime;
@@ -22,7 +23,7 @@ public sealed record WhistleRequest(
     {
         errors.CheckFields(this);
         if (Parse(AckWithin) is { } ack && Parse(ArriveWithin) is { } arrive && arrive < ack)
-            errors.Add("arriveWithin", "Shorter than ackWithin: arrival cannot be due before acknowledgement.");
+            errors.Add("arriveWithin", Fault.Of("arriveBeforeAck"));
     }
 
     /// <summary>The parsed overrides (call after <see cref="Validate"/> passed).</summary>

@@ -125,6 +125,7 @@ public sealed class ResidentsLoopTests : IAsyncLifetime
         var result = await grain.Apply(new CaseCommand(CaseCommandKind.Reopen, "没修好", null, Commissioner));
 
         Assert.Equal(Outcome.Conflict, result.Outcome);
+        Assert.Equal(("notReopenable", nameof(CaseState.Reported)), (result.Fault!.Code, result.Fault.Arg("state")));
         Assert.Equal(version, (await grain.Get())!.Version);
     }
 

@@ -51,6 +51,8 @@ public sealed class SemanticsTests : IAsyncLifetime
         Assert.Equal(Outcome.Conflict, result.Outcome);
         Assert.Contains(first[0].Id, result.Error);
         Assert.Contains("tc-a-t1-pol", result.Error);
+        Assert.Equal(("openSummonsDiffer", "tc-a-t1-pol"), (result.Fault!.Code, result.Fault.Arg("departments")));
+        Assert.Equal(result.Fault.English, result.Error);
         Assert.Equal(before.Version, (await grain.Get())!.Version);
     }
 
@@ -151,6 +153,7 @@ public sealed class SemanticsTests : IAsyncLifetime
         Assert.Equal(Outcome.Unchanged, again.Outcome);
         Assert.Equal(Outcome.Conflict, other.Outcome);
         Assert.Contains(DutyLeader.Name, other.Error);
+        Assert.Equal(("takenOnce", DutyLeader.Name), (other.Fault!.Code, other.Fault.Arg("leader")));
         var view = (await grain.Get())!;
         Assert.Equal(DutyLeader.Name, view.Leader!.Name);
         Assert.Single(view.Timeline, t => t.Kind == "leaderTookCase");
