@@ -87,6 +87,12 @@ public static partial class FaultCatalog
         ["notCounty"] = "'{county}' is not a county center id.",
         ["notReportId"] = "'{report}' is not a report id.",
         ["noReport"] = "No report '{report}'.",
+        ["countyRequired"] = "A county center id is required.",
+        ["reportKindRequired"] = "A kind is required: daily, weekly, monthly or quarterly.",
+        ["reportDateRange"] = "{at} is not from {min} to today ({max}): a period that has not begun has nothing to report.",
+        ["metricRequired"] = "A metric is required: {metrics}.",
+        ["notMetric"] = "'{metric}' is not a figure with cases behind it; use {metrics}.",
+        ["notWholeNumber"] = "'{text}' is not a whole number from {min} to {max}.",
 
         // The dashboard's host.
         ["notSignedIn"] = "Not signed in.",

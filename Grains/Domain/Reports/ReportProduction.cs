@@ -1,3 +1,4 @@
+using Dispatch.Grains.Interfaces.Faults;
 using System.Diagnostics.CodeAnalysis;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Domain.Stats;
@@ -33,18 +34,19 @@ public sealed record ReportProduction(string CountyId, ReportKind Kind, LocalDat
         var id = county?.Trim();
         if (string.IsNullOrEmpty(id) || !city.TryGetCenter(id, out var center) || center.Level != CenterLevel.County)
         {
-            error = new FieldError("county", string.IsNullOrEmpty(id) ? "A county center id is required." : $"'{county}' is not a county center id.");
+            error = new FieldError("county", string.IsNullOrEmpty(id) ? Fault.Of("countyRequired") : Fault.Of("notCounty", ("county", county)));
             return false;
         }
         if (kind is not { } value || !Enum.IsDefined(value))
         {
-            error = new FieldError("kind", "A kind is required: daily, weekly, monthly or quarterly.");
+            error = new FieldError("kind", Fault.Of("reportKindRequired"));
             return false;
         }
         var date = at ?? today;
         if (date < StatsInput.MinDate || date > today)
         {
-            error = new FieldError("at", $"{LocalDatePattern.Iso.Format(date)} is not from {LocalDatePattern.Iso.Format(StatsInput.MinDate)} to today ({LocalDatePattern.Iso.Format(today)}): a period that has not begun has nothing to report.");
+            error = new FieldError("at", Fault.Of("reportDateRange", ("at", LocalDatePattern.Iso.Format(date)),
+                ("min", LocalDatePattern.Iso.Format(StatsInput.MinDate)), ("max", LocalDatePattern.Iso.Format(today))));
             return false;
         }
         error = null;

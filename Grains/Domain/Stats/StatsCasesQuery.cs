@@ -1,3 +1,4 @@
+using Dispatch.Grains.Interfaces.Faults;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Dispatch.Grains.Domain.City;
@@ -36,8 +37,8 @@ public sealed record StatsCasesQuery(StatsQuery Stats, StatsMetric Metric, int P
         if (!StatsMetrics.TryParse(metric, out var value))
         {
             error = new FieldError("metric", string.IsNullOrWhiteSpace(metric)
-                ? $"A metric is required: {string.Join(", ", StatsMetrics.Names)}."
-                : $"'{metric}' is not a figure with cases behind it; use {string.Join(", ", StatsMetrics.Names)}.");
+                ? Fault.Of("metricRequired", ("metrics", string.Join(", ", StatsMetrics.Names)))
+                : Fault.Of("notMetric", ("metric", metric), ("metrics", string.Join(", ", StatsMetrics.Names))));
             return false;
         }
         if (!TryNumber(page, "page", 1, 1, MaxPage, out var p, out error)) return false;
@@ -52,7 +53,7 @@ public sealed record StatsCasesQuery(StatsQuery Stats, StatsMetric Metric, int P
         value = fallback;
         if (string.IsNullOrWhiteSpace(text)) return true;
         if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max) return true;
-        error = new FieldError(field, $"'{text}' is not a whole number from {min} to {max}.");
+        error = new FieldError(field, Fault.Of("notWholeNumber", ("text", text), ("min", min), ("max", max)));
         return false;
     }
 }
