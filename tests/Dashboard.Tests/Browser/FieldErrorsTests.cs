@@ -40,8 +40,16 @@ public sealed partial class FieldErrorsTests(DashboardFixture fixture)
         await Expect(page).ToHaveURLAsync(new Regex("/cases/C-[0-9]{8}-[0-9]+"));
         await SignIn.LiveAsync(page);
 
-        // Arrival due before acknowledgement: the whistle is refused, the deadlines and departments stay.
+        // A deadline the page cannot read: the message shows the forms it does read, not the API's ISO-8601.
         await page.Locator("#whistle-deadlines summary").ClickAsync();
+        await page.Locator("#whistle-ack-within").FillAsync("半小时");
+        await page.Locator("#whistle-submit").ClickAsync();
+        await page.Locator("#whistle-confirm").ClickAsync();
+        error = page.Locator("p.notice-error");
+        await Expect(error).ToContainTextAsync("签收时限：看不懂这个时长，请填写如 30分钟、2小时");
+        await Expect(error).Not.ToContainTextAsync(English());
+
+        // Arrival due before acknowledgement: the whistle is refused, the deadlines and departments stay.
         await page.Locator("#whistle-ack-within").FillAsync("PT2H");
         await page.Locator("#whistle-arrive-within").FillAsync("PT30M");
         await page.Locator("#whistle-submit").ClickAsync();

@@ -64,7 +64,7 @@ public sealed partial class FaultTextTests
             ("note", Fault.Of("tooLong", ("max", 4000), ("given", 4001))),
             ("departmentIds[1]", Fault.Of("noDepartment", ("department", "nope")))));
 
-        Assert.Equal("签收时限：不是有效的 ISO-8601 时长，如 PT30M（不支持年、月）。 备注：最多 4000 个字（已填 4001 个）。 部门：没有部门“nope”。", text);
+        Assert.Equal("签收时限：看不懂这个时长，请填写如 30分钟、2小时、1小时30分，或只填分钟数。 备注：最多 4000 个字（已填 4001 个）。 部门：没有部门“nope”。", text);
     }
 
     [Fact]
