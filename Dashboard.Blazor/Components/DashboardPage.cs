@@ -165,14 +165,15 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <paramref name="form"/> and loads again — or goes to <paramref name="next"/> when given; on failure keeps what was
     /// typed and shows why.
     /// </summary>
-    protected async Task RunAsync<T>(Func<Task<DashboardResult<T>>> action, string done, string? form = null, Func<T, string>? next = null)
+    protected async Task RunAsync<T>(Func<Task<DashboardResult<T>>> action, string done, string? form = null, Func<T, string>? next = null,
+        IReadOnlyDictionary<string, string>? labels = null)
     {
         Error = null;
         Done = null;
         var result = await action();
         if (!result.Succeeded)
         {
-            Error = Localizer["Error_Action", Explain(result)];
+            Error = Localizer["Error_Action", Failures.Explain(result, labels)];
             return;
         }
         if (form is not null)
@@ -186,9 +187,17 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         await ReloadAsync();
     }
 
-    /// <summary>Runs what a department did with a summons (<see cref="SummonsActions"/>).</summary>
+    /// <summary>Runs what a department did with a summons (<see cref="SummonsActions"/>); its note is named as its form names it.</summary>
     protected Task ActOnSummonsAsync(SummonsAct act) =>
-        RunAsync(() => Backend.ActOnSummonsAsync(User, act.SummonsId, act.Kind, act.Note, act.Done), act.DoneKey);
+        RunAsync(() => Backend.ActOnSummonsAsync(User, act.SummonsId, act.Kind, act.Note, act.Done), act.DoneKey,
+            labels: NoteLabels.GetValueOrDefault(act.Kind));
+
+    /// <summary>The label of a summons action's note in its form: a feedback's 处置情况, a decline's 退回原因.</summary>
+    private static readonly Dictionary<SummonsActionKind, IReadOnlyDictionary<string, string>> NoteLabels = new()
+    {
+        [SummonsActionKind.Feedback] = new Dictionary<string, string> { ["note"] = "Feedback_Hint" },
+        [SummonsActionKind.Decline] = new Dictionary<string, string> { ["reason"] = "Field_declineReason", ["note"] = "Field_declineReason" },
+    };
 
     /// <summary>Why a result failed, for people, in the UI's language (<see cref="FaultText.Explain{T}"/>).</summary>
     protected string Explain<T>(DashboardResult<T> result) => Failures.Explain(result);

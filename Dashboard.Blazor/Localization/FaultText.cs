@@ -43,8 +43,12 @@ public sealed class FaultText(IStringLocalizer<Strings> l, CityModel city)
         return FormLabels.GetValueOrDefault(name) ?? $"Field_{name}";
     }
 
-    /// <summary>The label of a field, or its JSON name when the resources have none.</summary>
-    public string Field(string field) => l.Lookup(LabelKey(field), field);
+    /// <summary>
+    /// The label of a field, or its JSON name when the resources have none; <paramref name="labels"/> (field → resource
+    /// key) names the label a form shows where the field's usual one does not fit (a feedback's note is its 处置情况).
+    /// </summary>
+    public string Field(string field, IReadOnlyDictionary<string, string>? labels = null) =>
+        labels?.GetValueOrDefault(field) is { } key ? l.Lookup(key, field) : l.Lookup(LabelKey(field), field);
 
     /// <summary>The fault in the UI's language; null when the resources do not know its code.</summary>
     public string? Render(Fault fault)
@@ -54,17 +58,19 @@ public sealed class FaultText(IStringLocalizer<Strings> l, CityModel city)
     }
 
     /// <summary>"field: reason" in the UI's language; null when the resources do not know the code.</summary>
-    public string? Render(string field, Fault fault) => Render(fault) is { } text ? l["Fault_Field", Field(field), text].Value : null;
+    public string? Render(string field, Fault fault, IReadOnlyDictionary<string, string>? labels = null) =>
+        Render(fault) is { } text ? l["Fault_Field", Field(field, labels), text].Value : null;
 
     /// <summary>
     /// Why a result failed: its field faults, else its fault, in the UI's language; when one of them has no text, the
-    /// outcome's prefix and the server's English (what the page said before faults existed).
+    /// outcome's prefix and the server's English (what the page said before faults existed). <paramref name="labels"/>:
+    /// see <see cref="Field"/>.
     /// </summary>
-    public string Explain<T>(DashboardResult<T> result)
+    public string Explain<T>(DashboardResult<T> result, IReadOnlyDictionary<string, string>? labels = null)
     {
         if (result.Faults.Count > 0)
         {
-            var texts = result.Faults.Select(f => Render(f.Field, f.Fault)).ToList();
+            var texts = result.Faults.Select(f => Render(f.Field, f.Fault, labels)).ToList();
             if (texts.All(t => t is not null))
                 return string.Join(" ", texts);
         }

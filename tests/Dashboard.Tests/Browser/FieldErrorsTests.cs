@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Dispatch.Dashboard.Tests.Infrastructure;
 using Dispatch.Grains.Interfaces.Cases;
@@ -62,6 +63,40 @@ public sealed partial class FieldErrorsTests(DashboardFixture fixture)
         await Expect(page.Locator("#whistle-arrive-within")).ToHaveValueAsync("PT30M");
         await Expect(page.Locator("#whistle-form input[data-department='tc-a-t1-pol']")).ToBeCheckedAsync();
         await Expect(page.Locator("#board tr[data-department='tc-a-t1-pol']")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task EmptyFeedbackAndDecline_NameTheirFieldsAsTheirFormsDo()
+    {
+        const string department = "tc-a-t1-jud";
+        var created = await fixture.Host.ReportAsync(Township, "tc-a-t1-g1", "小区楼道堆放杂物，邻里争执");
+        using (var commissioner = await fixture.Host.ClientAsync(Actor.Commissioner, Township))
+        {
+            using var whistle = await commissioner.PostAsJsonAsync($"/api/v1/cases/{created.Id}/whistle", new { departmentIds = new[] { department } });
+            Assert.True(whistle.IsSuccessStatusCode, await whistle.Content.ReadAsStringAsync());
+        }
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignIn.AsAsync(page, Actor.Department, department);
+        await page.GotoAsync("/inbox");
+        await SignIn.LiveAsync(page);
+        var card = page.Locator($"article.summons-card[data-case='{created.Id}']");
+        await card.Locator("button[data-action=ack]").ClickAsync();
+        await Expect(card).ToHaveAttributeAsync("data-state", "acknowledged");
+
+        // The feedback's text is its 处置情况, a decline's its 退回原因 — not the API's "note".
+        await card.Locator("details:has(button[data-action=feedback]) > summary").ClickAsync();
+        await card.Locator("button[data-action=feedback]").ClickAsync();
+        var error = page.Locator("p.notice-error");
+        await Expect(error).ToContainTextAsync("处置情况：");
+        await Expect(error).Not.ToContainTextAsync("备注");
+        await Expect(error).Not.ToContainTextAsync(English());
+
+        await card.Locator("details:has(button[data-action=decline]) > summary").ClickAsync();
+        await card.Locator("button[data-action=decline]").ClickAsync();
+        await Expect(error).ToContainTextAsync("退回原因：");
+        await Expect(error).Not.ToContainTextAsync(English());
+        await Expect(card).ToHaveAttributeAsync("data-state", "acknowledged");
     }
 
     [Fact]

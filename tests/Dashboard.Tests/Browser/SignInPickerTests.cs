@@ -79,7 +79,13 @@ public sealed class SignInPickerTests(DashboardFixture fixture)
         await Expect(page).ToHaveURLAsync(new Regex("/field/report$"));
         await Expect(page.Locator("#report")).ToBeVisibleAsync();
         await Expect(page.Locator("#token-card")).ToBeHiddenAsync();
-        await Expect(page.Locator("#who")).ToContainTextAsync("东二社区第1网格网格员");
+        await Expect(page.Locator("#who")).ToContainTextAsync("东二社区第1网格网格员 · 东街道 · 东二社区第1网格");
+        await Expect(page.Locator("#who")).Not.ToContainTextAsync("tc-a-t1-g3");
+        // The category is chosen, not pre-set: a report without one is refused on the page.
+        await Expect(page.Locator("#category")).ToHaveValueAsync("");
+        await page.Locator("#summary").FillAsync("路灯不亮");
+        await page.Locator("#submit").ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("请选择类别");
         await page.Locator("#category").SelectOptionAsync("propertyManagement");
         var summary = $"东二社区3号楼电梯困人，物业未到场 {Random.Shared.NextInt64(1_000_000_000, 10_000_000_000)}";
         await page.Locator("#summary").FillAsync(summary);
