@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.RegularExpressions;
 using Dispatch.Dashboard.Tests.Infrastructure;
@@ -101,6 +102,15 @@ public sealed class SignInPickerTests(DashboardFixture fixture)
         await Expect(cards.First).ToContainTextAsync(summary);
         await Expect(cards.First.Locator(".badge.state")).ToHaveTextAsync("已受理");
         await Expect(page.Locator($"#my-reports article[data-case='{other.Id}']")).ToHaveCountAsync(0);
+        // Live: the commissioner whistles the reported case, and the list shows the summoned department without a reload.
+        await SignIn.LiveAsync(page);
+        using (var commissioner = await fixture.Host.ClientAsync(Actor.Commissioner, "tc-a-t1"))
+        {
+            using var whistle = await commissioner.PostAsJsonAsync($"/api/v1/cases/{caseId}/whistle", new { departmentIds = new[] { "tc-a-t1-pol" } });
+            Assert.True(whistle.IsSuccessStatusCode, await whistle.Content.ReadAsStringAsync());
+        }
+        await Expect(cards.First.Locator("li.chip[data-department='tc-a-t1-pol']")).ToBeVisibleAsync();
+        await Expect(cards.First.Locator(".badge.state")).Not.ToHaveTextAsync("已受理");
         // The nav offers only what a grid worker may use.
         Assert.Equal(["网格上报", "我的上报"], await page.Locator(".topbar .nav a").AllInnerTextsAsync());
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390);
