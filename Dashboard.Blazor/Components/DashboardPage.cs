@@ -28,13 +28,16 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     private bool _disposed;
 
     /// <summary>
-    /// Live reloads at most every half second (the first change after a quiet spell at once), on the wall clock: the
-    /// pace of the screen, not of the engine's deadlines.
+    /// Live reloads at most every <see cref="LiveReloadInterval"/> (the first change after a quiet spell at once), on the
+    /// wall clock: the pace of the screen, not of the engine's deadlines.
     /// </summary>
-    private readonly ReloadPacer _pacer = new(TimeProvider.System, LiveReloadInterval);
+    private ReloadPacer? _pacer;
 
-    /// <summary>The least time between two live reloads of a page.</summary>
-    public static readonly TimeSpan LiveReloadInterval = TimeSpan.FromMilliseconds(500);
+    /// <summary>The working pages' least time between two live reloads.</summary>
+    public static readonly TimeSpan DefaultLiveReloadInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The least time between two live reloads of this page (a page of heavier reads waits longer).</summary>
+    protected virtual TimeSpan LiveReloadInterval => DefaultLiveReloadInterval;
 
     [Inject]
     protected IDashboardBackend Backend { get; set; } = null!;
@@ -149,6 +152,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
             if (_disposed)
                 return;
             Live.Add(batch);
+            _pacer ??= new ReloadPacer(TimeProvider.System, LiveReloadInterval);
             await _pacer.RequestAsync(async () =>
             {
                 if (_disposed)
