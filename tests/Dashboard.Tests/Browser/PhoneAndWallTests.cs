@@ -49,17 +49,8 @@ public sealed class PhoneAndWallTests(DashboardFixture fixture)
     [Fact]
     public async Task Wall_DutyBoard_FullWidthDarkLargeType()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.Host.Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await SignIn.AsAsync(page, Actor.DutyLeader, "tc-a");
-        await page.GotoAsync("/duty?wall=true");
-        await Expect(page.Locator(".duty-board.wall")).ToBeVisibleAsync();
-        await SignIn.LiveAsync(page);
+        await using var context = await WallContextAsync();
+        var page = await WallBoardAsync(context, Actor.DutyLeader, "tc-a");
 
         var width = Pixels(await page.Locator(".duty-board").EvaluateAsync<string>("e => e.getBoundingClientRect().width + 'px'"));
         Assert.True(width >= 1840, $"the wall board is {width} px wide on a 1920 px screen");
@@ -73,6 +64,69 @@ public sealed class PhoneAndWallTests(DashboardFixture fixture)
         await page.Locator("#wall-toggle").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/duty$"));
         await Expect(page.Locator(".duty-board.wall")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Wall_CityBoard_CountyLinkStaysOnTheWall_AndRotaNamesDoNotBreak()
+    {
+        await using var context = await WallContextAsync();
+        var page = await WallBoardAsync(context, Actor.Admin);
+
+        // A person's name on the city's rota is one line (the narrow rota card broke "董秀英" as "董秀/英").
+        var wrapped = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('#on-duty td[data-on-duty]')].filter(td => getComputedStyle(td).whiteSpace !== 'nowrap').map(td => td.dataset.onDuty)");
+        Assert.Empty(wrapped);
+        await Expect(page.Locator("#on-duty td[data-on-duty]").First).ToBeVisibleAsync();
+
+        // The county's own board, opened from the wall, is the wall board too.
+        await page.Locator("button[data-drill='tc-a']").ClickAsync();
+        await page.Locator("#townships .drill-link a").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/duty\\?center=tc-a&wall=true$"));
+        await Expect(page.Locator(".duty-board.wall")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Phone_StatsRankingAndDrillCells_AreLabelled()
+    {
+        var created = await fixture.Host.ReportAsync("tc-a-t1", "tc-a-t1-g1", "手机统计标签测试");
+        await fixture.Host.Silo.DeliverAsync(created.Id);
+        await using var context = await PhoneContextAsync();
+        var page = await context.NewPageAsync();
+        await SignIn.AsAsync(page, Actor.DutyLeader, "tc-a");
+        await page.GotoAsync("/stats?scope=tc-a&period=day&by=township&drill=accepted");
+        await Expect(page.Locator("#stats-drill-cases tr[data-case]").First).ToBeVisibleAsync();
+
+        // Stacked one block per row on a phone, each number says what it is: "受理数 3", not a bare "3".
+        var row = page.Locator("#stats-ranking tr[data-unit='tc-a-t1']");
+        await Expect(row.Locator("td[data-label]")).ToHaveCountAsync(6);
+        Assert.Equal("受理数", await row.Locator("td[data-label]").First.GetAttributeAsync("data-label"));
+        await Expect(page.Locator($"#stats-drill-cases tr[data-case='{created.Id}'] td[data-label]")).ToHaveCountAsync(5);
+        // The drill list's 收起 stays on one line beside its title.
+        var close = await page.Locator("#stats-drill-close").BoundingBoxAsync();
+        Assert.True(close!.Height < 60, $"收起 is {close.Height} px high");
+        Assert.True(await ScrollWidthAsync(page) <= Phone);
+    }
+
+    private async Task<IBrowserContext> WallContextAsync()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Host.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
+        });
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
+
+    /// <summary>Signs in and opens the duty board in wall mode, live.</summary>
+    private static async Task<IPage> WallBoardAsync(IBrowserContext context, string role, string? scope = null)
+    {
+        var page = await context.NewPageAsync();
+        await SignIn.AsAsync(page, role, scope);
+        await page.GotoAsync("/duty?wall=true");
+        await Expect(page.Locator(".duty-board.wall")).ToBeVisibleAsync();
+        await SignIn.LiveAsync(page);
+        return page;
     }
 
     private Task<IBrowserContext> PhoneContextAsync() => fixture.NewPhoneContextAsync(Phone);

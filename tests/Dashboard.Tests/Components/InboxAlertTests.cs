@@ -56,8 +56,10 @@ public sealed class InboxAlertTests
         var origin = context.Render<SummonsOrigin>(p => p.Add(x => x.Case, Case("tc-a-t2", "tc-a-t2-g1")));
 
         Assert.Empty(origin.FindAll("a.origin-phone"));
-        Assert.Contains("Contact：西街道 · Commissioner", origin.Find(".origin-contact").TextContent, StringComparison.Ordinal);
-        Assert.StartsWith("Location", origin.Find(".origin-place").TextContent.Trim(), StringComparison.Ordinal);
+        // English punctuation in English: a colon and a space, round brackets (no full-width "：" or "（）").
+        Assert.Contains("Contact: 西街道 · Commissioner", origin.Find(".origin-contact").TextContent, StringComparison.Ordinal);
+        var grid = ComponentContext.City.Grids.Single(g => g.Id == "tc-a-t2-g1").Name;
+        Assert.Equal($"Location: {grid} (西街道)", origin.Find(".origin-place").TextContent.Trim());
     }
 
     [Fact]
