@@ -59,6 +59,34 @@ public sealed class CaseHandlerPanelsTests(DashboardFixture fixture)
         await Expect(leader.Locator("p.notice-error")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task ReopenedCase_SaysSo_AndShowsTheLastOutcomeAsPrevious()
+    {
+        var created = await fixture.Host.ReportAsync("tc-a-t1", "tc-a-t1-g1", "楼道灯长期不亮，物业推诿");
+        using (var api = await fixture.Host.ClientAsync(Actor.Commissioner, "tc-a-t1"))
+        {
+            foreach (var (path, body) in new (string, object)[]
+            {
+                ("whistle", new { departmentIds = new[] { "tc-a-t1-pol" } }),
+                ("resolve", new { outcome = "已协调物业更换灯具" }),
+                ("follow-up", new { satisfaction = 2, note = "灯又坏了" }),
+            })
+            {
+                using var response = await api.PostAsJsonAsync($"/api/v1/cases/{created.Id}/{path}", body);
+                Assert.True(response.IsSuccessStatusCode, $"{path}: {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        await using var context = await fixture.NewContextAsync();
+        var page = await OpenCaseAsync(context, Actor.Commissioner, "tc-a-t1", created.Id);
+        await Expect(page.Locator("#case-reopened")).ToHaveTextAsync("已重新办理 1 次");
+        var outcome = page.Locator("dd.outcome");
+        await Expect(outcome).ToHaveTextAsync("已协调物业更换灯具");
+        await Expect(outcome).ToHaveAttributeAsync("data-previous", "true");
+        await Expect(page.Locator("dt", new() { HasText = "上次办结情况" })).ToBeVisibleAsync();
+        await Expect(page.Locator("dt", new() { HasText = "上次满意度" })).ToBeVisibleAsync();
+    }
+
     private static async Task<IPage> OpenCaseAsync(IBrowserContext context, string role, string scope, string caseId)
     {
         var page = await context.NewPageAsync();
