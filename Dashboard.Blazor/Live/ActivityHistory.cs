@@ -126,14 +126,22 @@ public sealed class ActivityHistory(CityModel city, IClock clock)
         Bucket(s.DepartmentId, at).Add(acks: 1, acksOnTime: onTime);
     }
 
+    /// <summary>
+    /// The feed keeps every escalation; the hourly counts only summons escalations (a department missed its deadline), the
+    /// ones a restart rebuilds from the summons rows, so the charts say the same before and after a restart. A case moved
+    /// up for its own deadline or taken by a leader is in the feed and in "escalations today", not in the charts.
+    /// </summary>
     private void RecordEscalation(EscalationRaised e)
     {
         var x = e.Escalation;
-        var ackMissed = x.Kind == "ack" ? 1 : 0;
-        foreach (var center in Centers(e.Scopes))
-            Bucket(center, x.At).Add(escalations: 1, ackMisses: ackMissed);
-        if (x.FromDepartmentId is { } department)
-            Bucket(department, x.At).Add(escalations: 1, ackMisses: ackMissed);
+        if (x.SummonsId is not null)
+        {
+            var ackMissed = x.Kind == "ack" ? 1 : 0;
+            foreach (var center in Centers(e.Scopes))
+                Bucket(center, x.At).Add(escalations: 1, ackMisses: ackMissed);
+            if (x.FromDepartmentId is { } department)
+                Bucket(department, x.At).Add(escalations: 1, ackMisses: ackMissed);
+        }
         _escalations.AddLast(e);
         while (_escalations.Count > RecentEscalationCount)
             _escalations.RemoveFirst();

@@ -37,6 +37,23 @@ public sealed class ActivityHistoryTests
     }
 
     [Fact]
+    public void Record_EscalationWithoutSummons_IsInTheFeed_NotInTheCounts()
+    {
+        var history = new ActivityHistory(City, new FakeClock(At + Duration.FromMinutes(10)));
+        var summonsEscalation = LiveBatchBuilderTests.Escalation("C-20261123-1");
+        var leaderTook = LiveBatchBuilderTests.Escalation("C-20261123-2") is var e
+            ? e with { Escalation = e.Escalation with { Kind = "leader", SummonsId = null, FromDepartmentId = null, ToDepartmentId = null, NewSummonsId = null } }
+            : throw new InvalidOperationException();
+
+        history.Record(summonsEscalation);
+        history.Record(leaderTook);
+
+        Assert.Equal(1, history.LastDay("tc-a").Escalations);
+        Assert.Equal(1, history.LastDay("tc-a-t1").Escalations);
+        Assert.Equal(2, history.RecentEscalations("tc-a", 10).Count);
+    }
+
+    [Fact]
     public void Series_Is24HourlyPoints_AndForgetsWhatIsOlder()
     {
         var clock = new FakeClock(At);
