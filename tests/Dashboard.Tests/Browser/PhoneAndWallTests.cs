@@ -94,6 +94,8 @@ public sealed class PhoneAndWallTests(DashboardFixture fixture)
         var page = await context.NewPageAsync();
         await SignIn.AsAsync(page, Actor.DutyLeader, "tc-a");
         await page.GotoAsync("/stats?scope=tc-a&period=day&by=township&drill=accepted");
+        // Measured once the circuit has taken the page over (the prerendered elements are replaced then).
+        await SignIn.LiveAsync(page);
         await Expect(page.Locator("#stats-drill-cases tr[data-case]").First).ToBeVisibleAsync();
 
         // Stacked one block per row on a phone, each number says what it is: "受理数 3", not a bare "3".
@@ -102,8 +104,10 @@ public sealed class PhoneAndWallTests(DashboardFixture fixture)
         Assert.Equal("受理数", await row.Locator("td[data-label]").First.GetAttributeAsync("data-label"));
         await Expect(page.Locator($"#stats-drill-cases tr[data-case='{created.Id}'] td[data-label]")).ToHaveCountAsync(5);
         // The drill list's 收起 stays on one line beside its title.
+        await Expect(page.Locator("#stats-drill-close")).ToBeVisibleAsync();
         var close = await page.Locator("#stats-drill-close").BoundingBoxAsync();
-        Assert.True(close!.Height < 60, $"收起 is {close.Height} px high");
+        Assert.NotNull(close);
+        Assert.True(close.Height < 60, $"收起 is {close.Height} px high");
         Assert.True(await ScrollWidthAsync(page) <= Phone);
     }
 
