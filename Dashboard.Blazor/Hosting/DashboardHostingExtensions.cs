@@ -55,6 +55,7 @@ public static class DashboardHostingExtensions
         app.UseAntiforgery();
         app.MapGet("/culture/{name}", SetCulture).AllowAnonymous().ExcludeFromDescription();
         MapStatsDownloads(app);
+        MapAttachmentDownloads(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
@@ -102,6 +103,38 @@ public static class DashboardHostingExtensions
             return result.Succeeded ? Csv(result.Value!, $"{id}.csv") : Failed(result);
         });
     }
+
+    /// <summary>
+    /// The case page's photos and documents, on the sign-in cookie: <c>GET /cases/{id}/attachments/{n}</c> serves the
+    /// stored bytes with their content type to whoever may read the case (the API's rule: 403/404 problem), images
+    /// inline and PDFs as a download, never sniffed by the browser.
+    /// </summary>
+    private static void MapAttachmentDownloads(WebApplication app)
+    {
+        app.MapGet("/cases/{id}/attachments/{n}", async (string id, string n, HttpResponse response, ClaimsPrincipal user, IDashboardBackend backend) =>
+        {
+            if (!int.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1)
+                return Results.Problem($"Case {id} has no attachment '{n}'.", statusCode: StatusCodes.Status404NotFound);
+            var result = await backend.AttachmentAsync(user, id, number);
+            if (!result.Succeeded)
+                return Failed(result);
+            var (attachment, content) = result.Value!;
+            var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue(attachment.ContentType.StartsWith("image/", StringComparison.Ordinal) ? "inline" : "attachment");
+            disposition.SetHttpFileName(attachment.FileName ?? $"{id}-{attachment.N}{Extension(attachment.ContentType)}");
+            response.Headers.ContentDisposition = disposition.ToString();
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.Headers.CacheControl = "private, no-store";
+            return Results.Bytes(content, attachment.ContentType);
+        }).RequireAuthorization().ExcludeFromDescription();
+    }
+
+    private static string Extension(string contentType) => contentType switch
+    {
+        "image/jpeg" => ".jpg",
+        "image/png" => ".png",
+        "application/pdf" => ".pdf",
+        _ => "",
+    };
 
     private static readonly FieldError LangError = new("lang", "lang is zh for the Chinese CSV, or absent for the API's columns.");
 

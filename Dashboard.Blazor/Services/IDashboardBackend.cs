@@ -42,10 +42,19 @@ public interface IDashboardBackend
     Task<DashboardResult<IReadOnlyList<SummonsView>>> WhistleAsync(ClaimsPrincipal user, string caseId, WhistleInput input);
 
     /// <summary>
-    /// Resolve (text: the outcome), close (text: a note), escalate (text: the reason), supervise (text: the note) or
-    /// take (text: an optional reason).
+    /// Resolve (text: the outcome), close (text: a note), escalate (text: the reason), supervise (text: the note),
+    /// take (text: an optional reason), reopen (text: the reason) or note (text: the note; the annotators' rule).
     /// </summary>
     Task<DashboardResult<CaseView>> ApplyAsync(ClaimsPrincipal user, string caseId, CaseCommandKind kind, string? text);
+
+    /// <summary>Links the case and <paramref name="otherCaseId"/> as the same problem (POST /cases/{id}/link).</summary>
+    Task<DashboardResult<CaseView>> LinkAsync(ClaimsPrincipal user, string caseId, string? otherCaseId);
+
+    /// <summary>Similar cases of the case's grid and category not linked yet, for a handler (Forbidden for other roles).</summary>
+    Task<DashboardResult<IReadOnlyList<RepeatSuggestion>>> RepeatSuggestionsAsync(ClaimsPrincipal user, string caseId);
+
+    /// <summary>Attachment <paramref name="n"/> of the case and its bytes, with the API's read rights; NotFound, Forbidden.</summary>
+    Task<DashboardResult<AttachmentFile>> AttachmentAsync(ClaimsPrincipal user, string caseId, int n);
 
     Task<DashboardResult<CaseView>> FollowUpAsync(ClaimsPrincipal user, string caseId, int? satisfaction, string? note);
 

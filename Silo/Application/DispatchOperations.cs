@@ -78,6 +78,20 @@ public sealed class DispatchOperations(CityModel city, IGrainFactory grains, IRe
     }
 
     /// <summary>
+    /// The repeat suggestions of an existing case for a handler who may read it (what a new report's answer carries as
+    /// <c>suggestedRepeats</c>, now): similar open or recently resolved cases of its grid and category, not linked yet.
+    /// </summary>
+    public async Task<OperationResult<IReadOnlyList<RepeatSuggestion>>> RepeatSuggestionsAsync(Actor actor, string id)
+    {
+        if (Refuse<IReadOnlyList<RepeatSuggestion>>(actor, Policies.CaseHandler) is { } refused)
+            return refused;
+        var read = await GetCaseAsync(actor, id);
+        return read.Succeeded
+            ? OperationResult<IReadOnlyList<RepeatSuggestion>>.Ok(await SuggestRepeatsAsync(read.Value!))
+            : read.As<IReadOnlyList<RepeatSuggestion>>();
+    }
+
+    /// <summary>
     /// Links two cases as the same problem: both show the other in <c>linkedCases</c>, and the later one is a repeat. Who:
     /// a handler of the case (commissioner, duty leader) or admin, who may also read the other.
     /// </summary>

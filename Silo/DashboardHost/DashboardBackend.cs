@@ -27,7 +27,7 @@ namespace Dispatch.Silo.DashboardHost;
 /// back as a Conflict result with a message instead of tearing down the page.
 /// </summary>
 public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthorizer scopes, IGrainFactory grains, StatsQueries stats,
-    CityModel city, EngineRetry retry, SiloReadiness silo, SqlNotificationStore notifications, ILogger<DashboardBackend> logger) : IDashboardBackend
+    CityModel city, EngineRetry retry, AttachmentOperations attachments, SiloReadiness silo, SqlNotificationStore notifications, ILogger<DashboardBackend> logger) : IDashboardBackend
 {
     /// <summary>The most deliveries the case page lists.</summary>
     private const int NotificationLines = 100;
@@ -148,7 +148,24 @@ public sealed class DashboardBackend(DispatchOperations operations, ScopeAuthori
             CaseCommandKind.Close => operations.CloseAsync(actor, caseId, new NoteRequest(text)),
             CaseCommandKind.Escalate => operations.EscalateAsync(actor, caseId, new ReasonRequest(text)),
             CaseCommandKind.Supervise => operations.SuperviseAsync(actor, caseId, new SuperviseRequest(text)),
+            CaseCommandKind.Reopen => operations.ReopenAsync(actor, caseId, new ReasonRequest(text)),
+            CaseCommandKind.Note => operations.NoteAsync(actor, caseId, new CaseNoteRequest(text)),
             _ => operations.TakeAsync(actor, caseId, new TakeCaseRequest(text)),
+        });
+
+    public Task<DashboardResult<CaseView>> LinkAsync(ClaimsPrincipal user, string caseId, string? otherCaseId) =>
+        RunAsync(user, actor => operations.LinkAsync(actor, caseId, new LinkCaseRequest(string.IsNullOrWhiteSpace(otherCaseId) ? null : otherCaseId.Trim())));
+
+    public Task<DashboardResult<IReadOnlyList<RepeatSuggestion>>> RepeatSuggestionsAsync(ClaimsPrincipal user, string caseId) =>
+        RunAsync(user, actor => operations.RepeatSuggestionsAsync(actor, caseId));
+
+    public Task<DashboardResult<AttachmentFile>> AttachmentAsync(ClaimsPrincipal user, string caseId, int n) =>
+        RunAsync(user, async actor =>
+        {
+            var read = await attachments.ReadAsync(actor, caseId, n);
+            return read.Succeeded
+                ? OperationResult<AttachmentFile>.Ok(new AttachmentFile(read.Value.Attachment, read.Value.Content))
+                : read.As<AttachmentFile>();
         });
 
     public Task<DashboardResult<CaseView>> FollowUpAsync(ClaimsPrincipal user, string caseId, int? satisfaction, string? note) =>

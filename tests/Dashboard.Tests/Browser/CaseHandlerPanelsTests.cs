@@ -21,14 +21,14 @@ public sealed class CaseHandlerPanelsTests(DashboardFixture fixture)
         var created = await fixture.Host.ReportAsync("tc-a-t1", "tc-a-t1-g1", "小区门口积水，居民出行困难，社区协调未果");
 
         await using var commissionerContext = await fixture.NewContextAsync();
-        var commissioner = await OpenCaseAsync(commissionerContext, Actor.Commissioner, "tc-a-t1", created.Id);
+        var commissioner = await SignIn.CaseAsync(commissionerContext, Actor.Commissioner, "tc-a-t1", created.Id);
         await Expect(commissioner.Locator("#whistle-panel")).ToBeVisibleAsync();
         await Expect(commissioner.Locator("#lead-panel")).ToHaveCountAsync(0);
         // A case not yet whistled (nor a consultation) cannot be resolved: no form that can only be refused.
         await Expect(commissioner.Locator("#resolve-panel")).ToHaveCountAsync(0);
 
         await using var leaderContext = await fixture.NewContextAsync();
-        var leader = await OpenCaseAsync(leaderContext, Actor.DutyLeader, "tc-a", created.Id);
+        var leader = await SignIn.CaseAsync(leaderContext, Actor.DutyLeader, "tc-a", created.Id);
         await Expect(leader.Locator("#lead-panel")).ToBeVisibleAsync();
         await Expect(leader.Locator("#whistle-panel")).ToHaveCountAsync(0);
         await Expect(leader.Locator("#resolve-panel")).ToHaveCountAsync(0);
@@ -78,21 +78,12 @@ public sealed class CaseHandlerPanelsTests(DashboardFixture fixture)
         }
 
         await using var context = await fixture.NewContextAsync();
-        var page = await OpenCaseAsync(context, Actor.Commissioner, "tc-a-t1", created.Id);
+        var page = await SignIn.CaseAsync(context, Actor.Commissioner, "tc-a-t1", created.Id);
         await Expect(page.Locator("#case-reopened")).ToHaveTextAsync("已重新办理 1 次");
         var outcome = page.Locator("dd.outcome");
         await Expect(outcome).ToHaveTextAsync("已协调物业更换灯具");
         await Expect(outcome).ToHaveAttributeAsync("data-previous", "true");
         await Expect(page.Locator("dt", new() { HasText = "上次办结情况" })).ToBeVisibleAsync();
         await Expect(page.Locator("dt", new() { HasText = "上次满意度" })).ToBeVisibleAsync();
-    }
-
-    private static async Task<IPage> OpenCaseAsync(IBrowserContext context, string role, string scope, string caseId)
-    {
-        var page = await context.NewPageAsync();
-        await SignIn.AsAsync(page, role, scope);
-        await page.GotoAsync($"/cases/{caseId}");
-        await SignIn.LiveAsync(page);
-        return page;
     }
 }

@@ -16,6 +16,16 @@ public static class SignIn
         await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
     }
 
+    /// <summary>A new page in <paramref name="context"/>, signed in as the principal, on the case page and live.</summary>
+    public static async Task<IPage> CaseAsync(IBrowserContext context, string role, string scope, string caseId)
+    {
+        var page = await context.NewPageAsync();
+        await AsAsync(page, role, scope);
+        await page.GotoAsync($"/cases/{caseId}");
+        await LiveAsync(page);
+        return page;
+    }
+
     /// <summary>Waits until the page is interactive and watches its scopes live (its root says data-live="on").</summary>
     public static Task LiveAsync(IPage page) => Expect(page.Locator("[data-live=on]")).ToHaveCountAsync(1);
 }
