@@ -44,6 +44,7 @@ public sealed class CaseWorkTests(DashboardFixture fixture)
         await Expect(photo).ToHaveJSPropertyAsync("complete", true);
         Assert.True(await photo.EvaluateAsync<int>("i => i.naturalWidth") > 0, "the thumbnail did not load");
         await Expect(page.Locator("#attachments li[data-n='2'] a.doc")).ToHaveTextAsync("文件 2");
+        await Artifacts.FullPageAsync(page, "case-attachments-phone");
         Assert.True(await ScrollWidthAsync(page) <= Phone, $"the case page is {await ScrollWidthAsync(page)} px wide at {Phone} px");
 
         var image = await phone.APIRequest.GetAsync($"/cases/{caseId}/attachments/1");
@@ -139,6 +140,7 @@ public sealed class CaseWorkTests(DashboardFixture fixture)
         await suggestion.Locator("button[data-link]").ClickAsync();
 
         await Expect(page.Locator($"#linked-cases li[data-case='{first.Id}'] a")).ToHaveAttributeAsync("href", $"cases/{first.Id}");
+        await Artifacts.FullPageAsync(page, "case-repeats-linked");
         await Expect(page.Locator("#repeat-of a")).ToHaveTextAsync(first.Id);
         await Expect(page.Locator($"#suggested-repeats li[data-case='{first.Id}']")).ToHaveCountAsync(0);
         await Expect(page.Locator("p.notice-error")).ToHaveCountAsync(0);
