@@ -30,6 +30,9 @@ public static class DashboardHostingExtensions
     public static IServiceCollection AddDispatchDashboard(this IServiceCollection services, Action<DashboardOptions> configure)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Chinese text as UTF-8, not as character references: "&#x6F14;" is 8 bytes where 演 is 3, and the sign-in
+        // page's pickers alone name thousands of grids and departments. HTML's own characters are still encoded.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
         services.AddLocalization();
         services.AddSingleton<ActivityHistory>();

@@ -70,6 +70,16 @@ public sealed class LocalPagesTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Pages_WriteChineseAsUtf8_NotAsCharacterReferences()
+    {
+        using var response = await fixture.Host.Http.GetAsync("/signin");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("演示身份", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x6F14;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BlazorScript_IsServedByTheSilo_WithoutSignIn()
     {
         using var response = await fixture.Host.Http.GetAsync("/_framework/blazor.web.js");
