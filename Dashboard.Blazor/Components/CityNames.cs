@@ -30,4 +30,13 @@ public static partial class CityNames
 
     public static string GridName(this CityModel city, string? id) =>
         id is not null && city.TryGetGrid(id, out var grid) ? grid.Name : id ?? "—";
+
+    /// <summary>
+    /// Where a grid is, for people: its township's name and its own ("东街道 · 东一社区第1网格"); the grid's name alone
+    /// when it has no township, the id itself when the grid is unknown.
+    /// </summary>
+    public static string GridPlace(this CityModel city, string? id) =>
+        id is not null && city.TryGetGrid(id, out var grid)
+            ? city.TownshipOfCenter(grid.CenterId) is { } township ? $"{township.Name} · {grid.Name}" : grid.Name
+            : id ?? "—";
 }

@@ -1,3 +1,4 @@
+using Dispatch.Dashboard.Components;
 using Dispatch.Grains.Domain.City;
 using Dispatch.Grains.Interfaces.Cases;
 using Dispatch.Silo.Auth;
@@ -46,7 +47,7 @@ public static class FieldReportPage
 
     /// <summary>
     /// A bearer token for the grid worker of the dashboard's sign-in cookie (only that cookie counts: a bearer token is
-    /// not renewed here), for the page's API calls, with the grid's place name for its header; 401 problem without a grid worker's sign-in. Not cached; a page
+    /// not renewed here), for the page's API calls, with the grid's place (<see cref="CityNames.GridPlace"/>) for its header; 401 problem without a grid worker's sign-in. Not cached; a page
     /// of another site cannot read the answer (no CORS).
     /// </summary>
     private static async Task<IResult> IssueTokenAsync(HttpContext context, IAuthenticationSchemeProvider schemes, TokenService tokens, CityModel city)
@@ -57,14 +58,6 @@ public static class FieldReportPage
         var signIn = await context.AuthenticateAsync(DispatchSiloExtensions.InteractiveScheme);
         if (signIn.Principal is not { Identity.IsAuthenticated: true } user || user.ToActor() is not { Role: Actor.GridWorker } actor)
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in as a grid worker first.");
-        return Results.Ok(new { token = tokens.Issue(actor.Role, actor.Scope, actor.Name, TokenLifetime), place = PlaceOf(city, actor.Scope) });
-    }
-
-    /// <summary>The grid's name after its township's ("东街道 · 东一社区第1网格"), for the page's header; the id when unknown.</summary>
-    public static string? PlaceOf(CityModel city, string? gridId)
-    {
-        if (gridId is null || !city.TryGetGrid(gridId, out var grid))
-            return gridId;
-        return city.TownshipOfCenter(grid.CenterId) is { } township ? $"{township.Name} · {grid.Name}" : grid.Name;
+        return Results.Ok(new { token = tokens.Issue(actor.Role, actor.Scope, actor.Name, TokenLifetime), place = actor.Scope is null ? null : city.GridPlace(actor.Scope) });
     }
 }
