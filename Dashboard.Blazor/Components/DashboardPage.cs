@@ -92,6 +92,12 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>"on" once the page watches its scopes live, else "off" (the page root's data-live; the top bar shows it).</summary>
     protected string LiveState => _subscription is null ? "off" : "on";
 
+    /// <summary>
+    /// Does a batch of the watched scopes change what the page shows? Every one does, unless a page that watches a wider
+    /// scope than it shows says otherwise.
+    /// </summary>
+    protected virtual bool Concerns(LiveBatch batch) => true;
+
     /// <summary>The centers, departments or cases whose live events make the page load again; none: not live.</summary>
     protected virtual IReadOnlyCollection<string> LiveScopes => [];
 
@@ -149,7 +155,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         _subscription?.Dispose();
         _subscription = scopes.Count == 0 ? null : Feed.Watch(scopes, batch => InvokeAsync(async () =>
         {
-            if (_disposed)
+            if (_disposed || !Concerns(batch))
                 return;
             Live.Add(batch);
             _pacer ??= new ReloadPacer(TimeProvider.System, LiveReloadInterval);
